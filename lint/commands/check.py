@@ -1,0 +1,58 @@
+"""`corpusmend check`: report findings, and fix them with --fix."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from lint.commands.common import add_rule_options, make_linter
+from lint.formatters import FORMATTERS, get_formatter
+from lint.readers import read_documents
+from lint.runner import RunOptions, run
+
+NAME = "check"
+HELP = "check files, directories or stdin (-) for artifacts"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin"
+    )
+    add_rule_options(parser)
+    g = parser.add_argument_group("fixing")
+    g.add_argument("--fix", action="store_true", help="apply safe fixes, writing files in place")
+    g.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
+    g.add_argument(
+        "--diff", action="store_true", help="print fixes as a unified diff; write nothing"
+    )
+    g = parser.add_argument_group("output")
+    g.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    g.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+
+
+def main(args: argparse.Namespace) -> int:
+    linter = make_linter(args)
+    options = RunOptions(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff)
+    out = sys.stdout
+    formatter = get_formatter(args.format, out)
+    problems = 0
+    changed = 0
+    for result in run(linter, read_documents(args.paths), options):
+        if result.problem:
+            problems += 1
+            print(
+                f"corpusmend: {result.doc.path or result.doc.id}: {result.problem}", file=sys.stderr
+            )
+        if args.diff:
+            out.write(result.diff())
+            changed += result.fixed_text is not None
+            continue
+        formatter.handle(result)
+        problems += any(f.code == "ERR001" for f in result.findings)
+    if not args.diff:
+        formatter.finish()
+    if problems:
+        return 2
+    if args.diff:
+        return 1 if changed and not args.exit_zero else 0
+    return 0 if args.exit_zero or formatter.total == 0 else 1

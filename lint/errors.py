@@ -1,0 +1,31 @@
+"""User-facing errors. Anything raised from here is reported on stderr and exits 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class CorpusmendError(Exception):
+    """An error the user can act on: bad input, bad rules, bad config."""
+
+
+class RulePackError(CorpusmendError):
+    """A rule pack that cannot be loaded; names the file, the line and the rule."""
+
+    def __init__(
+        self, path: str | Path, message: str, line: int | None = None, rule: str | None = None
+    ) -> None:
+        self.path = str(path)
+        self.line = line
+        self.rule = rule
+        where = self.path if line is None else f"{self.path}:{line}"
+        who = f" rule {rule}:" if rule else ""
+        super().__init__(f"{where}:{who} {message}")
+
+
+class ReaderError(CorpusmendError):
+    """An input that cannot be read; names the file and, where known, the line or record."""
+
+
+class ConfigError(CorpusmendError):
+    """A bad configuration value or command-line combination."""

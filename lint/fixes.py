@@ -1,0 +1,114 @@
+"""Apply fixes: pick non-overlapping edits, apply them, repeat to a fixed point.
+
+Edits are offsets into the text they were found in. Overlapping fixes wait for the next pass, in
+which every rule runs again on the new text. A fix whose result gains a new error-level finding
+is rejected and its finding stays reported.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+
+from lint.findings import Edit, Finding, FixResult
+
+MAX_PASSES = 10
+
+
+def applicable(finding: Finding, unsafe: bool) -> bool:
+    fix = finding.fix
+    if fix is None or not fix.edits:
+        return False
+    return fix.applicability == "safe" or (unsafe and fix.applicability == "unsafe")
+
+
+def _conflict(a: Edit, b: Edit) -> bool:
+    if a.start < b.end and b.start < a.end:
+        return True  # the replaced ranges share text
+    if (
+        a.start == a.end
+        and b.start <= a.start <= b.end
+        and (b.start < a.start < b.end or b.start == b.end)
+    ):
+        return True  # an insertion inside (or at the same point as) another edit
+    return b.start == b.end and a.start < b.start < a.end
+
+
+def choose(findings: Iterable[Finding], unsafe: bool) -> list[Finding]:
+    """The fixable findings whose edits overlap no earlier chosen fix, in document order."""
+    taken: list[Edit] = []
+    chosen = []
+    for f in sorted(findings, key=Finding.sort_key):
+        if not applicable(f, unsafe):
+            continue
+        edits = f.fix.edits  # type: ignore[union-attr]
+        if any(_conflict(e, t) for e in edits for t in taken) or any(
+            _conflict(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]
+        ):
+            continue
+        taken.extend(edits)
+        chosen.append(f)
+    return chosen
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits (offsets into `text`)."""
+    out, pos = [], 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        out.append(text[pos : e.start])
+        out.append(e.content)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _errors(text: str, findings: Sequence[Finding]) -> Counter[tuple[str, str]]:
+    return Counter((f.code, text[f.start : f.end]) for f in findings if f.severity == "error")
+
+
+def _gains_error(before: Counter, text: str, after: Sequence[Finding]) -> bool:
+    return bool(_errors(text, after) - before)
+
+
+def fix_text(text: str, check: Callable[[str], list[Finding]], unsafe: bool = False) -> FixResult:
+    """Fix `text` to a fixed point. `check(text)` returns the findings for a text."""
+    applied: list[Finding] = []
+    rejected: set[tuple[str, str]] = set()
+    findings = check(text)
+    for _ in range(MAX_PASSES):
+        candidates = [f for f in choose(findings, unsafe) if _key(text, f) not in rejected]
+        if not candidates:
+            break
+        before = _errors(text, findings)
+        new_text = apply_edits(text, [e for f in candidates for e in f.fix.edits])  # type: ignore[union-attr]
+        new_findings = check(new_text)
+        if _gains_error(before, new_text, new_findings):
+            new_text, new_findings, kept = _one_by_one(text, findings, candidates, check, rejected)
+            candidates = kept
+        if new_text == text:
+            break
+        applied.extend(candidates)
+        text, findings = new_text, new_findings
+    return FixResult(text, tuple(applied), tuple(findings))
+
+
+def _key(text: str, f: Finding) -> tuple[str, str]:
+    return (f.code, text[f.start : f.end])
+
+
+def _one_by_one(
+    text: str,
+    findings: list[Finding],
+    candidates: list[Finding],
+    check: Callable[[str], list[Finding]],
+    rejected: set[tuple[str, str]],
+) -> tuple[str, list[Finding], list[Finding]]:
+    """Try the first candidate alone; reject it if it gains an error. One fix per pass."""
+    before = _errors(text, findings)
+    for f in candidates:
+        new_text = apply_edits(text, f.fix.edits)  # type: ignore[union-attr]
+        new_findings = check(new_text)
+        if not _gains_error(before, new_text, new_findings):
+            return new_text, new_findings, [f]
+        rejected.add(_key(text, f))
+    return text, findings, []

@@ -1,0 +1,168 @@
+"""The engine: run selected rules on a document and turn their hits into findings."""
+
+from __future__ import annotations
+
+import string
+import traceback
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from lint.document import Document
+from lint.findings import Finding, Fix, FixResult
+from lint.fixes import fix_text
+from lint.kinds.base import Hit
+from lint.ruleset.loader import load_rules
+from lint.ruleset.rule import Rule
+from lint.ruleset.selection import select_rules
+
+INTERNAL_CODE = "ERR001"
+_APPLICABILITY_ORDER = ("safe", "unsafe", "display")
+
+
+class _Template(string.Formatter):
+    """str.format that leaves unknown fields as they are instead of raising."""
+
+    def get_value(self, key: Any, args: Any, kwargs: Any) -> Any:
+        if isinstance(key, str) and key in kwargs:
+            return kwargs[key]
+        return "{" + str(key) + "}"
+
+
+_TEMPLATE = _Template()
+
+
+def render(template: str, values: dict[str, Any]) -> str:
+    try:
+        return _TEMPLATE.vformat(template, (), _Shown(values))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+class _Shown(dict):
+    """Message values: long captures are shortened and newlines shown as ⏎."""
+
+    def __getitem__(self, key: str) -> Any:
+        value = dict.__getitem__(self, key)
+        if isinstance(value, str):
+            value = value.replace("\n", "⏎")
+            if len(value) > 60:
+                value = value[:28] + "…" + value[-28:]
+        return value
+
+
+def _lower(rule_level: str, hit_level: str | None) -> str:
+    if hit_level is None:
+        return rule_level
+    return max(rule_level, hit_level, key=_APPLICABILITY_ORDER.index)
+
+
+def to_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
+    line, column = doc.position(hit.start)
+    end_line, end_column = doc.position(hit.end)
+    values = dict(hit.values)
+    fix = None
+    if rule.fix is not None and hit.edits is not None:
+        fix = Fix(
+            applicability=_lower(rule.fix.applicability, hit.applicability),  # type: ignore[arg-type]
+            message=render(hit.fix_message or rule.fix.message, values),
+            edits=tuple(hit.edits),
+            provenance=dict(hit.provenance) if hit.provenance else None,
+        )
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        severity=rule.severity,
+        message=render(rule.message, values),
+        start=hit.start,
+        end=hit.end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        fix=fix,
+        data={k: v for k, v in values.items() if k != "match"},
+    )
+
+
+def internal_error(rule: Rule, doc: Document, exc: BaseException) -> Finding:
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
+    return Finding(
+        code=INTERNAL_CODE,
+        name="internal-error",
+        severity="error",
+        message=f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}{at}",
+        start=0,
+        end=0,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        data={"rule": rule.code, "exception": type(exc).__name__},
+    )
+
+
+def as_document(text: str | Document) -> Document:
+    return text if isinstance(text, Document) else Document(text)
+
+
+class Linter:
+    """Loads and compiles rules once; check and fix any number of texts, from any thread.
+
+    `rules` adds user rule packs (files or directories) to the built-in ones.
+    """
+
+    def __init__(
+        self,
+        rules: Iterable[str | Path] | None = None,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] = (),
+        extend_select: Iterable[str] = (),
+        builtin: bool = True,
+    ) -> None:
+        self.all_rules = load_rules(rules or (), builtin=builtin)
+        self.rules = select_rules(self.all_rules, select, ignore, extend_select)
+
+    @classmethod
+    def from_rules(cls, rules: Sequence[Rule], all_rules: Sequence[Rule] | None = None) -> Linter:
+        """A linter over already-loaded rules (no selection applied)."""
+        linter = cls.__new__(cls)
+        linter.all_rules = list(all_rules if all_rules is not None else rules)
+        linter.rules = list(rules)
+        return linter
+
+    def rule(self, code_or_name: str) -> Rule | None:
+        for r in self.all_rules:
+            if code_or_name in (r.code, r.name):
+                return r
+        return None
+
+    def check_document(self, doc: Document, siblings: Sequence[Document] = ()) -> list[Finding]:
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if rule.check.uses_siblings and not siblings:
+                continue
+            try:
+                findings.extend(to_finding(rule, doc, h) for h in rule.check.check(doc, siblings))
+            except Exception as exc:  # a broken rule must not stop the others
+                findings.append(internal_error(rule, doc, exc))
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+    def check(self, text: str | Document, siblings: Sequence[str | Document] = ()) -> list[Finding]:
+        return self.check_document(as_document(text), [as_document(s) for s in siblings])
+
+    def fix_document(
+        self, doc: Document, siblings: Sequence[Document] = (), unsafe: bool = False
+    ) -> FixResult:
+        return fix_text(
+            doc.text, lambda t: self.check_document(doc.with_text(t), siblings), unsafe=unsafe
+        )
+
+    def fix(
+        self, text: str | Document, siblings: Sequence[str | Document] = (), unsafe: bool = False
+    ) -> FixResult:
+        return self.fix_document(
+            as_document(text), [as_document(s) for s in siblings], unsafe=unsafe
+        )

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or a clean skip when it is absent (a user's fresh clone)."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: ../shared is only beside developer and CI checkouts")
+    return path
+
+
+def corpusmend_exe() -> list[str]:
+    exe = shutil.which("corpusmend", path=str(Path(sys.executable).parent))
+    return [exe] if exe else [sys.executable, "-m", "lint"]
+
+
+def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None):
+    """Run the real command in a subprocess; returns CompletedProcess with text output."""
+    return subprocess.run(
+        [*corpusmend_exe(), *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def linter():
+    from lint import Linter
+
+    return Linter()

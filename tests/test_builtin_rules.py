@@ -1,0 +1,33 @@
+"""The built-in rule packs are data: test them like data (schema, uniqueness, their own cases)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.kinds import KINDS
+from lint.ruleset.loader import load_rules
+from lint.ruleset.testing import run_rule_tests
+
+RULES = load_rules()
+
+
+def test_codes_and_names_unique_and_kinds_known() -> None:
+    assert len({r.code for r in RULES}) == len(RULES)
+    assert len({r.name for r in RULES}) == len(RULES)
+    assert all(r.kind in KINDS for r in RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_cases(rule) -> None:
+    (report,) = run_rule_tests([rule], RULES)
+    assert report.ok, "\n".join(report.failures)
+
+
+def test_every_kind_module_is_registered() -> None:
+    import pkgutil
+
+    import lint.kinds
+
+    modules = {m.name for m in pkgutil.iter_modules(lint.kinds.__path__)} - {"base"}
+    registered = {cls.__module__.rsplit(".", 1)[1] for cls in KINDS.values()}
+    assert modules <= registered | {"_util", "common"}, modules - registered

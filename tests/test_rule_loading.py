@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_cli
+
+from lint.errors import RulePackError
+from lint.ruleset.loader import load_packs
+from lint.ruleset.schema import schema_json
+
+GOOD_RULE = """\
+rules:
+  - code: BPL901
+    name: my-rule
+    kind: pattern
+    severity: warning
+    message: "found {match}"
+    description: A test rule.
+    params:
+      pattern: 'Click here'
+    tests:
+      - text: "Click here"
+        expect: [BPL901]
+      - text: "nothing"
+        expect: none
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "pack.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_good_pack_loads(tmp_path: Path) -> None:
+    (rule,) = load_packs([write(tmp_path, GOOD_RULE)])
+    assert (rule.code, rule.name, rule.kind, rule.severity) == (
+        "BPL901",
+        "my-rule",
+        "pattern",
+        "warning",
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "words"),
+    [
+        ("    severity: warning\n", "    severity: warning\n    colour: red\n", 6, "unknown key"),
+        (
+            "      pattern: 'Click here'",
+            "      pattern: 'Click (here'",
+            9,
+            "bad regular expression",
+        ),
+        ("    kind: pattern", "    kind: telepathy", 4, "unknown kind"),
+        ('    message: "found {match}"\n', "", 2, "'message' is missing"),
+        (
+            "    params:\n      pattern: 'Click here'",
+            "    params:\n      patern: 'x'",
+            9,
+            "unknown key",
+        ),
+        ("  - code: BPL901", "  - code: XYZ901", 2, "does not match"),
+    ],
+)
+def test_bad_pack_names_file_line_and_rule(tmp_path, old, new, line, words) -> None:
+    path = write(tmp_path, GOOD_RULE.replace(old, new))
+    with pytest.raises(RulePackError) as err:
+        load_packs([path])
+    message = str(err.value)
+    assert str(path) in message
+    assert err.value.line == line, message
+    assert words in message
+    assert "BPL901" in message or "XYZ901" in message
+
+
+def test_yaml_syntax_error_names_line(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD_RULE.replace("    kind: pattern", "    kind: [pattern"))
+    with pytest.raises(RulePackError) as err:
+        load_packs([path])
+    assert "YAML syntax error" in str(err.value) and err.value.line is not None
+
+
+def test_include_loop_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "include: [b.yaml]\nrules: []\n", "a.yaml")
+    write(tmp_path, "include: [a.yaml]\nrules: []\n", "b.yaml")
+    with pytest.raises(RulePackError, match="include loop"):
+        load_packs([tmp_path / "a.yaml"])
+
+
+def test_duplicate_code_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path, GOOD_RULE, "a.yaml")
+    write(tmp_path, GOOD_RULE.replace("my-rule", "other-rule"), "b.yaml")
+    with pytest.raises(RulePackError, match="already defined"):
+        load_packs([tmp_path])
+
+
+@pytest.mark.parametrize("breakage", ["    colour: red\n", "    kind: [x\n"])
+def test_cli_exits_2_on_a_bad_pack(tmp_path: Path, breakage: str) -> None:
+    path = write(
+        tmp_path, GOOD_RULE.replace("    severity: warning\n", "    severity: warning\n" + breakage)
+    )
+    text = write(tmp_path, "Some text.", "doc.txt")
+    result = run_cli("check", "--rules", str(path), str(text))
+    assert result.returncode == 2
+    assert str(path) in result.stderr and ":" in result.stderr
+    assert result.stdout == ""
+
+
+def test_published_schema_is_current() -> None:
+    published = (ROOT / "rules" / "rule-pack.schema.json").read_text(encoding="utf-8")
+    assert published == schema_json(), (
+        "regenerate with: corpusmend schema > rules/rule-pack.schema.json"
+    )
+    assert json.loads(published)["$defs"]["rule"]["properties"]["kind"]["enum"]
+
+
+def test_user_pack_data_tables_merge(tmp_path: Path) -> None:
+    write(tmp_path, "data: {words: [a]}\nrules: []\n", "a.yaml")
+    write(tmp_path, "data: {words: [b]}\n" + GOOD_RULE, "b.yaml")
+    (rule,) = load_packs([tmp_path])
+    assert rule.check.data["words"] == ["a", "b"]
