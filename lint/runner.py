@@ -1,19 +1,17 @@
-"""Check (and optionally fix) a stream of documents; the one loop under the CLI and hooks."""
+"""Check (and optionally fix) a stream of documents; the one loop under the CLI and hooks.
+
+Running never writes: results carry the fixed text and writers (lint/writers/) put it back."""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from lint.document import Document
-from lint.errors import CorpusmendError
 from lint.findings import Finding
 from lint.linter import Linter
 from lint.readers import ReadProblem
-from lint.readers.text import encode
-from lint.writeback import write_text
 
 
 @dataclass
@@ -49,21 +47,21 @@ class RunOptions:
     diff: bool = False  # compute fixes but write nothing
 
 
-def process(linter: Linter, doc: Document, options: RunOptions) -> DocumentResult:
+def process(
+    linter: Linter, doc: Document, options: RunOptions, siblings: Sequence[Document] = ()
+) -> DocumentResult:
+    """Check one document, or compute its fixes; never writes anything."""
     if not (options.fix or options.diff):
-        return DocumentResult(doc, linter.check_document(doc))
-    result = linter.fix_document(doc, unsafe=options.unsafe)
+        return DocumentResult(doc, linter.check_document(doc, siblings))
+    result = linter.fix_document(doc, siblings, unsafe=options.unsafe)
     fixed = result.text if result.text != doc.text else None
-    out = DocumentResult(doc, list(result.remaining), fixed, list(result.applied))
-    if fixed is not None and options.fix and not options.diff and doc.path:
-        try:
-            bom = bool(doc.metadata.get("bom"))
-            write_text(Path(doc.path), fixed, bom, original=encode(doc.text, bom))
-        except (OSError, CorpusmendError) as exc:
-            out.problem = f"not written: {exc}"
-            out.findings = linter.check_document(doc)
-            out.fixed_text, out.applied = None, []
-    return out
+    return DocumentResult(doc, list(result.remaining), fixed, list(result.applied))
+
+
+def unwritten(result: DocumentResult, linter: Linter, reason: str) -> DocumentResult:
+    """The result to report when fixed text could not be written: the original findings."""
+    findings = linter.check_document(result.doc)
+    return DocumentResult(result.doc, findings, problem=f"not written: {reason}")
 
 
 def run(

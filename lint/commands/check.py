@@ -6,9 +6,12 @@ import argparse
 import sys
 
 from lint.commands.common import add_rule_options, make_linter
+from lint.errors import CorpusmendError
 from lint.formatters import FORMATTERS, get_formatter
+from lint.linter import Linter
 from lint.readers import read_documents
-from lint.runner import RunOptions, run
+from lint.runner import DocumentResult, RunOptions, run, unwritten
+from lint.writers import write_fixed_text_file
 
 NAME = "check"
 HELP = "check files, directories or stdin (-) for artifacts"
@@ -38,6 +41,8 @@ def main(args: argparse.Namespace) -> int:
     problems = 0
     changed = 0
     for result in run(linter, read_documents(args.paths), options):
+        if args.fix and not args.diff:
+            result = write_back(result, linter)
         if result.problem:
             problems += 1
             print(
@@ -56,3 +61,13 @@ def main(args: argparse.Namespace) -> int:
     if args.diff:
         return 1 if changed and not args.exit_zero else 0
     return 0 if args.exit_zero or formatter.total == 0 else 1
+
+
+def write_back(result: DocumentResult, linter: Linter) -> DocumentResult:
+    if result.fixed_text is None or result.doc.path is None:
+        return result
+    try:
+        write_fixed_text_file(result)
+    except (OSError, CorpusmendError) as exc:
+        return unwritten(result, linter, str(exc))
+    return result

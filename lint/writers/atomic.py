@@ -1,4 +1,4 @@
-"""Write fixed text back to a file atomically, keeping permissions and the BOM."""
+"""Replace a file atomically: temporary file in the same folder, fsync, rename; mode kept."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import tempfile
 from pathlib import Path
 
 from lint.errors import CorpusmendError
-from lint.readers.text import encode
 
 
 def write_atomic(path: Path, data: bytes, expect_original: bytes | None = None) -> None:
@@ -30,7 +29,3 @@ def write_atomic(path: Path, data: bytes, expect_original: bytes | None = None) 
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def write_text(path: Path, text: str, bom: bool, original: bytes | None = None) -> None:
-    write_atomic(path, encode(text, bom), original)
