@@ -4,8 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
 
+from conftest import ROOT, run_cli
 from lint.errors import RulePackError
 from lint.ruleset.loader import load_packs
 from lint.ruleset.schema import schema_json
