@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from lint.findings import Edit, Finding, FixResult
 
-MAX_PASSES = 10
+MAX_PASSES = 50
 
 
 def applicable(finding: Finding, unsafe: bool) -> bool:
