@@ -6,11 +6,12 @@ import argparse
 import sys
 
 from lint.commands.common import add_rule_options, make_linter
+from lint.engines import Source, add_engine_arguments, run_from_args
 from lint.errors import CorpusmendError
 from lint.formatters import FORMATTERS, get_formatter
 from lint.linter import Linter
 from lint.readers import read_documents
-from lint.runner import DocumentResult, RunOptions, run, unwritten
+from lint.runner import DocumentResult, RunOptions, unwritten
 from lint.writers import write_fixed_text_file
 
 NAME = "check"
@@ -31,6 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group("output")
     g.add_argument("--format", choices=sorted(FORMATTERS), default="text")
     g.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    add_engine_arguments(parser)
 
 
 def main(args: argparse.Namespace) -> int:
@@ -40,7 +42,8 @@ def main(args: argparse.Namespace) -> int:
     formatter = get_formatter(args.format, out)
     problems = 0
     changed = 0
-    for result in run(linter, read_documents(args.paths), options):
+    source = Source(tuple(args.paths), read_documents)
+    for result in run_from_args(args, linter, source, options):
         if args.fix and not args.diff:
             result = write_back(result, linter)
         if result.problem:
