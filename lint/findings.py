@@ -29,6 +29,7 @@ class Fix:
     message: str
     edits: tuple[Edit, ...]
     provenance: dict[str, Any] | None = None
+    metadata: dict[str, Any] | None = None  # values a move (not a removal) puts in metadata
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -38,6 +39,8 @@ class Fix:
         }
         if self.provenance:
             out["provenance"] = self.provenance
+        if self.metadata:
+            out["metadata"] = self.metadata
         return out
 
 
@@ -77,11 +80,13 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class FixResult:
-    """What fixing a text produced: the new text, the fixes applied, the findings left."""
+    """What fixing a text produced: the new text, the fixes applied, the findings left, and the
+    document's metadata (with the values fixes moved into it, when moving was asked for)."""
 
     text: str
     applied: tuple[Finding, ...]
     remaining: tuple[Finding, ...]
+    metadata: dict[str, Any] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:

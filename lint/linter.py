@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import string
 import traceback
 from collections.abc import Iterable, Sequence
@@ -68,6 +69,7 @@ def to_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
             message=render(hit.fix_message or rule.fix.message, values),
             edits=tuple(hit.edits),
             provenance=dict(hit.provenance) if hit.provenance else None,
+            metadata=dict(hit.metadata) if hit.metadata else None,
         )
     return Finding(
         code=rule.code,
@@ -110,8 +112,12 @@ def as_document(text: str | Document) -> Document:
 class Linter:
     """Loads and compiles rules once; check and fix any number of texts, from any thread.
 
-    `rules` adds user rule packs (files or directories) to the built-in ones.
+    `rules` adds user rule packs (files or directories) to the built-in ones. With
+    `move_metadata`, a fix that removes a metadata field glued to the text (HDR001's date)
+    moves its value into `FixResult.metadata` instead; values already there are kept.
     """
+
+    move_metadata: bool = False
 
     def __init__(
         self,
@@ -120,7 +126,9 @@ class Linter:
         ignore: Iterable[str] = (),
         extend_select: Iterable[str] = (),
         builtin: bool = True,
+        move_metadata: bool = False,
     ) -> None:
+        self.move_metadata = move_metadata
         self.all_rules = load_rules(rules or (), builtin=builtin)
         self.rules = select_rules(self.all_rules, select, ignore, extend_select)
 
@@ -154,15 +162,29 @@ class Linter:
         return self.check_document(as_document(text), [as_document(s) for s in siblings])
 
     def fix_document(
-        self, doc: Document, siblings: Sequence[Document] = (), unsafe: bool = False
+        self,
+        doc: Document,
+        siblings: Sequence[Document] = (),
+        unsafe: bool = False,
+        move_metadata: bool | None = None,
     ) -> FixResult:
-        return fix_text(
+        result = fix_text(
             doc.text, lambda t: self.check_document(doc.with_text(t), siblings), unsafe=unsafe
         )
+        metadata = dict(doc.metadata)
+        if self.move_metadata if move_metadata is None else move_metadata:
+            for f in result.applied:
+                for key, value in (f.fix.metadata or {}).items() if f.fix else ():
+                    metadata.setdefault(key, value)
+        return dataclasses.replace(result, metadata=metadata)
 
     def fix(
-        self, text: str | Document, siblings: Sequence[str | Document] = (), unsafe: bool = False
+        self,
+        text: str | Document,
+        siblings: Sequence[str | Document] = (),
+        unsafe: bool = False,
+        move_metadata: bool | None = None,
     ) -> FixResult:
         return self.fix_document(
-            as_document(text), [as_document(s) for s in siblings], unsafe=unsafe
+            as_document(text), [as_document(s) for s in siblings], unsafe, move_metadata
         )

@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
+from lint.kinds.attribution import AttributionKind
 from lint.kinds.base import CheckKind, Hit
+from lint.kinds.dangling_attribution import DanglingAttributionKind
+from lint.kinds.date_header import DateHeaderKind
+from lint.kinds.line_endings import MixedLineEndingsKind
+from lint.kinds.paragraph_break import ParagraphBreakKind
 from lint.kinds.pattern import PatternKind
+from lint.kinds.phrase_lines import PhraseLinesKind
+from lint.kinds.splice import SpliceKind
+from lint.kinds.top_matter import TopMatterKind
+from lint.kinds.truncation import TruncationKind
 
-KINDS: dict[str, type[CheckKind]] = {k.name: k for k in (PatternKind,)}
+KINDS: dict[str, type[CheckKind]] = {
+    k.name: k
+    for k in (
+        PatternKind,
+        SpliceKind,
+        ParagraphBreakKind,
+        AttributionKind,
+        DanglingAttributionKind,
+        DateHeaderKind,
+        TopMatterKind,
+        PhraseLinesKind,
+        TruncationKind,
+        MixedLineEndingsKind,
+    )
+}
 
 
 def get_kind(name: str) -> type[CheckKind]:

@@ -21,7 +21,8 @@ class Hit:
 
     ``values`` fill the rule's message template; ``edits`` is the proposed fix (None: no fix);
     ``applicability`` may lower the rule's (never raise it); ``provenance`` says where a fix
-    came from (a sibling id and similarity, for instance).
+    came from (a sibling id and similarity, for instance); ``metadata`` holds values the fix
+    can move into the document's metadata (a removed date header's date, for instance).
     """
 
     start: int
@@ -31,6 +32,7 @@ class Hit:
     fix_message: str | None = None
     applicability: str | None = None
     provenance: Mapping[str, Any] | None = None
+    metadata: Mapping[str, Any] | None = None
 
 
 class CheckKind:

@@ -1,0 +1,132 @@
+"""The ``phrase-lines`` kind: whole lines (or paragraphs) that are page furniture.
+
+The phrases and patterns are data tables (``data:`` in a pack, merged across packs), so users add
+their own. A unit is flagged only when the whole of it is a listed phrase or matches a listed
+pattern from end to end: a sentence that merely contains the words is never flagged. The fix
+deletes the unit together with one of the line breaks around it, so the text closes up without
+a gap and without joining two paragraphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any, ClassVar
+
+import regex
+
+from lint.document import Document, Span
+from lint.findings import Edit
+from lint.kinds.base import CheckKind, Hit
+
+# Characters ignored around a phrase when comparing: spaces, bullets, quotes, trailing dots.
+_TRIM = " \t\u00a0•·*>|\"'“”‘’"
+_SPACES = regex.compile(r"\s+")
+_TIMEOUT = 2.0
+
+
+def normalise(line: str) -> str:
+    """Case-folded, spaces collapsed, surrounding bullets, quotes and trailing colons trimmed."""
+    text = _SPACES.sub(" ", line).strip(_TRIM)
+    return text.rstrip(":").strip(_TRIM).casefold()
+
+
+def line_spans(text: str) -> list[Span]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append(Span(pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def delete_unit_edit(text: str, start: int, end: int) -> Edit:
+    """An edit deleting text[start:end] and closing the gap it leaves.
+
+    The whitespace runs before and after the unit each hold some line breaks; the larger of the
+    two is kept (the one after on a tie), so "A\\n\\nX\\n\\nB" becomes "A\\n\\nB" and "A\\nX\\nB"
+    becomes "A\\nB". At the start or end of the document the unit goes with its break.
+    """
+    before = start
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    after = end
+    while after < len(text) and text[after].isspace():
+        after += 1
+    if before == 0:
+        return Edit(0, after, "")
+    if after == len(text):
+        return Edit(before, len(text), "")
+    gap_before, gap_after = text[before:start], text[end:after]
+    keep = gap_after if gap_after.count("\n") >= gap_before.count("\n") else gap_before
+    return Edit(before, after, keep)
+
+
+class PhraseLinesKind(CheckKind):
+    name = "phrase-lines"
+    params_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "phrases": {
+                "type": "string",
+                "description": "data table of exact phrases (compared case-insensitively, with "
+                "spaces collapsed and surrounding bullets, quotes and colons ignored)",
+            },
+            "patterns": {
+                "type": "string",
+                "description": "data table of regular expressions that must match a whole unit",
+            },
+            "scope": {"enum": ["line", "paragraph"], "default": "line"},
+            "max_length": {
+                "type": "integer",
+                "minimum": 1,
+                "default": 400,
+                "description": "longer units are never furniture",
+            },
+        },
+    }
+
+    def __init__(self, params: dict[str, Any], data: dict[str, Any] | None = None) -> None:
+        super().__init__(params, data)
+        if "phrases" not in params and "patterns" not in params:
+            raise ValueError("params.phrases: give phrases, patterns or both")
+        self.phrases = {normalise(p) for p in self._table("phrases")}
+        self.patterns = []
+        for source in self._table("patterns"):
+            try:
+                self.patterns.append(regex.compile(source, regex.IGNORECASE | regex.VERSION0))
+            except regex.error as exc:
+                raise ValueError(
+                    f"params.patterns: bad regular expression {source!r}: {exc}"
+                ) from None
+        self.scope = params.get("scope", "line")
+        self.max_length = int(params.get("max_length", 400))
+
+    def _table(self, param: str) -> list[str]:
+        if param not in self.params:
+            return []
+        name = self.params[param]
+        table = self.data.get(name)
+        if not isinstance(table, list) or not all(isinstance(x, str) for x in table):
+            raise ValueError(f"params.{param}: data table {name!r} is missing or not a list")
+        return table
+
+    def matches(self, unit: str) -> bool:
+        stripped = unit.strip()
+        if not stripped or len(stripped) > self.max_length:
+            return False
+        if normalise(stripped) in self.phrases:
+            return True
+        return any(p.fullmatch(stripped, timeout=_TIMEOUT) for p in self.patterns)
+
+    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+        text = doc.text
+        units = line_spans(text) if self.scope == "line" else doc.paragraphs
+        for span in units:
+            unit = text[span.start : span.end]
+            if not self.matches(unit):
+                continue
+            start = span.start + (len(unit) - len(unit.lstrip()))
+            end = span.start + len(unit.rstrip())
+            alone = not text[:start].strip() and not text[end:].strip()
+            edits = None if alone else (delete_unit_edit(text, start, end),)
+            yield Hit(start, end, {"match": text[start:end]}, edits)

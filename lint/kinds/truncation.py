@@ -1,0 +1,104 @@
+"""The ``truncation`` kind: a document that stops mid-sentence, mid-word or inside a quotation.
+
+Only the last line of the text is judged. It is not truncated when it ends with closing
+punctuation, a closing bracket or quote, a digit, a colon or a URL, and it is never judged when
+it looks like something other than prose: a short line (a heading, a byline, a caption, a sign-off
+such as "Yours sincerely,"), a list item, or a line in title case or capitals. Prose that ends on a
+lower-case word, a comma, a semicolon or a dangling hyphen is cut off; so is prose whose last
+paragraph opens a quotation it never closes, and an excerpt that ends with a "[…]" cut marker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any, ClassVar
+
+import regex
+
+from lint.document import Document
+from lint.kinds.base import CheckKind, Hit
+
+_CLOSERS = "\"'”’»)]}*"
+_TERMINAL = ".!?…"
+_URL = regex.compile(r"(?:https?://|www\.)\S+$|\S+\.(?:com|org|net|html?|php)/?\S*$", regex.I)
+_LIST_ITEM = regex.compile(r"^\s*(?:[-*•–—·>]|\d{1,3}[.)]|[a-z][.)])\s")
+_CUT_MARKER = regex.compile(r"\s*[\[(](?:…|\.\.\.)[\])]$")
+_DANGLING = regex.compile(r"(?:\w[,;]|\w-|\s[–—-]|\b\p{Ll}[\p{Ll}’']*)$")
+
+
+def _open_quotation(paragraph: str) -> bool:
+    """True when the paragraph opens a quotation it does not close."""
+    if paragraph.count("“") > paragraph.count("”") and not paragraph.rstrip().endswith("”"):
+        return True
+    straight = [m.start() for m in regex.finditer(r'"', paragraph)]
+    if len(straight) % 2 == 0:
+        return False
+    last = straight[-1]
+    before = paragraph[last - 1] if last else " "
+    after = paragraph[last + 1] if last + 1 < len(paragraph) else " "
+    return before.isspace() and not after.isspace()
+
+
+def _looks_like_prose(line: str, min_words: int) -> bool:
+    words = line.split()
+    if len(words) < min_words or _LIST_ITEM.match(line):
+        return False
+    letters = [w for w in words if w[:1].isalpha()]
+    capitalised = sum(1 for w in letters if w[:1].isupper())
+    return capitalised <= 0.6 * len(letters)
+
+
+class TruncationKind(CheckKind):
+    name = "truncation"
+    params_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "min_words": {
+                "type": "integer",
+                "minimum": 1,
+                "default": 8,
+                "description": "a shorter last line is a heading, byline or sign-off",
+            },
+        },
+    }
+
+    def __init__(self, params: dict[str, Any], data: dict[str, Any] | None = None) -> None:
+        super().__init__(params, data)
+        self.min_words = int(params.get("min_words", 8))
+
+    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+        text = doc.text.rstrip()
+        if not text or not doc.paragraphs:
+            return
+        line_start = text.rfind("\n") + 1
+        line = text[line_start:].strip()
+        how = self._how(line, text[doc.paragraphs[-1].start : len(text)])
+        if how is None:
+            return
+        start = self._tail_start(doc, len(text), line_start)
+        yield Hit(start, len(text), {"match": text[start:], "how": how})
+
+    def _how(self, line: str, paragraph: str) -> str | None:
+        if not _looks_like_prose(line, self.min_words):
+            return None
+        if _CUT_MARKER.search(line):
+            return "with a cut marker"
+        if line[-1] in _TERMINAL or line[-1] in _CLOSERS:
+            return "inside a quotation" if _open_quotation(paragraph) else None
+        if line[-1].isdigit() or line[-1] == ":" or _URL.search(line):
+            return None
+        if line.endswith("-") and line[-2:-1].isalpha():
+            return "mid-word"
+        if _DANGLING.search(line):
+            return "mid-sentence"
+        return None
+
+    @staticmethod
+    def _tail_start(doc: Document, end: int, line_start: int) -> int:
+        """Where the unfinished sentence starts: the last sentence of the last line."""
+        starts = [s.start for s in doc.sentences if line_start <= s.start < end]
+        start = starts[-1] if starts else line_start
+        while start < end and doc.text[start].isspace():
+            start += 1
+        return start
