@@ -1,0 +1,123 @@
+"""The ``attribution`` kind: a mangled attribution to a news outlet.
+
+Scraped copy often ends a sentence with an attribution whose outlet name was run together or
+misspelt and whose verb was capitalised (``..., Presstv Reported.``). Outlets and their known
+variants are data (``data: outlets:``, a table of canonical name -> variants, which user packs
+extend); a multi-word name run together (``PressTV``, ``Aljazeera``) counts as a variant too. The
+fix is safe only when exactly one canonical name fits the variant; otherwise it is only shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, ClassVar
+
+import regex
+
+from lint.document import Document
+from lint.findings import Edit
+from lint.kinds.base import CheckKind, Hit
+from lint.kinds.dangling_attribution import verb_table
+from lint.kinds.splice import title_case
+
+
+def outlet_key(name: str) -> str:
+    """What a name reduces to when run together and case is lost: "Press TV" -> "presstv"."""
+    return regex.sub(r"[\s.]+", "", name).casefold()
+
+
+def outlet_table(data: Mapping[str, Any], key: str) -> dict[str, list[str]]:
+    table = data.get(key, {})
+    if not isinstance(table, dict):
+        raise ValueError(f"params.outlets: data.{key} must map canonical names to variant lists")
+    out: dict[str, list[str]] = {}
+    for canonical, variants in table.items():
+        variants = [] if variants is None else variants
+        if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+            raise ValueError(f"params.outlets: data.{key}.{canonical} must be a list of names")
+        out[str(canonical)] = variants
+    return out
+
+
+class AttributionKind(CheckKind):
+    name = "attribution"
+    params_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "outlets": {
+                "type": "string",
+                "default": "outlets",
+                "description": "the data table mapping canonical outlet names to variants",
+            },
+            "verbs": {
+                "type": "string",
+                "default": "reporting_verbs",
+                "description": "the data table listing reporting verbs",
+            },
+        },
+    }
+
+    def __init__(self, params: dict[str, Any], data: dict[str, Any] | None = None) -> None:
+        super().__init__(params, data)
+        table = outlet_table(self.data, params.get("outlets", "outlets"))
+        verbs = verb_table(dict(self.data), params.get("verbs", "reporting_verbs"))
+        self.canonical = set(table)
+        self.by_key: dict[str, set[str]] = {}
+        forms: set[str] = set()
+        for canonical, variants in table.items():
+            for form in (canonical, *variants):
+                self.by_key.setdefault(outlet_key(form), set()).add(canonical)
+                forms.add(form)
+            if " " in canonical:
+                forms.add(canonical.replace(" ", ""))
+        self.pattern = None
+        if forms:
+            names = "|".join(regex.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+            verb_words = "|".join(regex.escape(v) for v in verbs)
+            self.pattern = regex.compile(
+                r"(?P<lead>,[^\S\n]+|\b(?i:according[^\S\n]+to)[^\S\n]+)?"
+                rf"(?<![\p{{L}}\p{{N}}])(?P<outlet>(?i:{names}))(?![\p{{L}}\p{{N}}])"
+                rf"(?:[^\S\n]+(?P<verb>(?i:{verb_words}))\b)?"
+            )
+
+    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+        if self.pattern is None:
+            return
+        text = doc.text
+        for sentence in doc.sentences:
+            for m in self.pattern.finditer(text, sentence.start, sentence.end):
+                if m.group("lead") is None and m.group("verb") is None:
+                    continue  # a mention, not an attribution
+                hit = self._judge(text, sentence.slice(text), m)
+                if hit is not None:
+                    yield hit
+
+    def _judge(self, text: str, sentence: str, m: regex.Match) -> Hit | None:
+        outlet, verb = m.group("outlet"), m.group("verb")
+        if (outlet.isupper() and len(outlet) > 4) or title_case(sentence.replace(m.group(0), "")):
+            return None  # capitals throughout: a headline or wire style, not a mangling
+        canonicals = sorted(self.by_key.get(outlet_key(outlet), ()))
+        outlet_bad = outlet not in self.canonical
+        verb_bad = bool(verb) and verb[0].isupper() and verb[1:].islower()
+        if not (outlet_bad or verb_bad):
+            return None
+        edits: list[Edit] = []
+        fixed_outlet = outlet
+        applicability = None
+        if outlet_bad:
+            if len(canonicals) == 1:
+                fixed_outlet = canonicals[0]
+                edits.append(Edit(m.start("outlet"), m.end("outlet"), fixed_outlet))
+            else:
+                fixed_outlet = " or ".join(canonicals)
+                applicability = "display"
+        fixed_verb = verb.lower() if verb else ""
+        if verb_bad:
+            edits.append(Edit(m.start("verb"), m.end("verb"), fixed_verb))
+        end = m.end("verb") if verb else m.end("outlet")
+        suggestion = f"{fixed_outlet} {fixed_verb}".strip()
+        values = {"attribution": text[m.start("outlet") : end], "suggestion": suggestion}
+        if applicability == "display":
+            edits = []
+        return Hit(m.start("outlet"), end, values, tuple(edits), applicability=applicability)

@@ -1,0 +1,244 @@
+"""The ``splice`` kind: a block of paragraphs spliced into the middle of a sentence.
+
+A paragraph stops without closing punctuation, one or more complete paragraphs follow (often a
+quotation with its attribution), and the broken sentence resumes in lower case after them: either
+as its own paragraph, or glued to the end of the block's last paragraph (``... said. to the``).
+
+Without siblings the fix (unsafe) rejoins the broken sentence with its continuation and puts the
+block in its own paragraph after it. The sibling rules can place the block better; the offsets
+they need are in the hit's values (``break_at``, ``block_start``, ``block_end``,
+``continuation_start``, ``continuation_end``).
+
+The helpers here (what an open paragraph and a lower-case continuation look like) are shared by
+the ``paragraph-break`` and ``dangling-attribution`` kinds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any, ClassVar
+
+import regex
+
+from lint.document import Document, Span
+from lint.findings import Edit
+from lint.kinds.base import CheckKind, Hit
+from lint.segmentation import ABBREVIATIONS
+
+# The last word of a paragraph that stops mid-sentence: a lower-case word, maybe with a comma.
+_OPEN_END = regex.compile(r"(?:^|\s)[\p{Ll}][\p{Ll}'’-]*,?$")
+# A paragraph that starts like a list item, a byline or a caption marker.
+_LIST_START = regex.compile(r"^\s*(?:[-*•·–—>#|]|\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\)|\[)")
+# A lower-case word that starts a continuation ("to the United Nations ...").
+_CONTINUATION_WORD = regex.compile(r"[\p{Ll}][\p{Ll}'’]*(?=[\s,;:])")
+# Lower-case starts that are not continuations: bylines, links, handles, code-ish tokens.
+_NOT_CONTINUATION = regex.compile(
+    r"^(?:by\s+\p{Lu}|https?:|www\.|pic\.|\S*@|\S+\.(?:com|org|net|gov|uk)\b|e\.g\.|i\.e\.)",
+    regex.IGNORECASE,
+)
+# Closing punctuation, maybe followed by closing quotes or brackets.
+_CLOSED_END = regex.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?]?$")
+# A sentence end inside a paragraph followed by a lower-case word: "... said. to the ...".
+_GLUED = regex.compile(r"(?<=[\p{L}\d][\"”’')\]]*)[.!?][\"”’')\]]*[^\S\n]+(?=\p{Ll})")
+_WORD = regex.compile(r"\S+")
+_WORD_BEFORE = regex.compile(r"(\S+)$")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def title_case(text: str) -> bool:
+    """Whether most words of the text are capitalised, as in a headline."""
+    lettered = [w for w in words(text) if any(c.isalpha() for c in w)]
+    if not lettered:
+        return False
+    caps = sum(1 for w in lettered if next(c for c in w if c.isalpha()).isupper())
+    return caps * 10 >= len(lettered) * 6
+
+
+def open_paragraph(text: str, span: Span, min_words: int = 4) -> bool:
+    """Whether the paragraph stops mid-sentence: it ends in a lower-case word (or a comma after
+    one), is prose rather than a list item, heading or link, and has a few words."""
+    para = span.slice(text)
+    if not _OPEN_END.search(para) or _LIST_START.match(para):
+        return False
+    last_line = para.rsplit("\n", 1)[-1]
+    if len(words(last_line)) < min_words or title_case(last_line):
+        return False
+    tail = words(last_line)[-1]
+    return not any(c in tail for c in "/@:=#")
+
+
+def closed_paragraph(text: str, span: Span) -> bool:
+    return bool(_CLOSED_END.search(span.slice(text)))
+
+
+def continuation_at(text: str, pos: int, end: int, min_words: int = 3) -> bool:
+    """Whether text[pos:end] starts like the lower-case rest of a sentence."""
+    head = text[pos : min(end, pos + 80)]
+    if not _CONTINUATION_WORD.match(head) or _NOT_CONTINUATION.match(head):
+        return False
+    return len(words(text[pos : min(end, pos + 200)])) >= min_words
+
+
+def abbreviation_before(text: str, dot: int) -> bool:
+    """Whether the period at `dot` ends an abbreviation, an initial or a dotted acronym."""
+    m = _WORD_BEFORE.search(text, 0, dot)
+    if m is None:
+        return True
+    word = m.group(1).lstrip("\"“‘'([").lower()
+    if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return True
+    return "." in word
+
+
+def glued_continuations(text: str, span: Span) -> Iterator[tuple[int, int]]:
+    """(sentence end, continuation start) pairs inside a paragraph: a sentence ends and the next
+    one starts in lower case, as when a broken sentence's rest was glued after a block."""
+    for m in _GLUED.finditer(text, span.start, span.end):
+        if text[m.start()] == "." and abbreviation_before(text, m.start()):
+            continue
+        cut = m.start() + len(m.group(0).rstrip())
+        if continuation_at(text, m.end(), span.end):
+            yield cut, m.end()
+
+
+def laid_out_in_lines(doc: Document, limit: int = 2) -> bool:
+    """Whether the text breaks lines mid-sentence on purpose (verse, hard wrapping, lists):
+    more than `limit` paragraphs stop open and go on in lower case."""
+    text, paras = doc.text, doc.paragraphs
+    count = 0
+    for a, b in pairwise(paras):
+        if _OPEN_END.search(a.slice(text)) and _CONTINUATION_WORD.match(text, b.start):
+            count += 1
+            if count > limit:
+                return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Splice:
+    """A sentence broken at `break_at`; the block text[block_start:block_end] sits in the
+    break; the sentence resumes at text[continuation_start:continuation_end]."""
+
+    fragment_start: int
+    break_at: int
+    block_start: int
+    block_end: int
+    continuation_start: int
+    continuation_end: int
+
+    def rejoined(self, text: str) -> Edit:
+        """The edit that rejoins the sentence and puts the block in its own paragraph after."""
+        block = text[self.block_start : self.block_end]
+        rest = text[self.continuation_start : self.continuation_end]
+        separator = text[self.break_at : self.block_start]
+        return Edit(self.break_at, self.continuation_end, " " + rest + separator + block)
+
+
+def _last_sentence_start(doc: Document, para: Span) -> int:
+    starts = [s.start for s in doc.sentences if para.start <= s.start < para.end]
+    return starts[-1] if starts else para.start
+
+
+def find_splices(doc: Document, max_block: int = 4, min_words: int = 4) -> list[Splice]:
+    """Every block spliced into a sentence, in document order."""
+    paras = doc.paragraphs
+    if laid_out_in_lines(doc):
+        return []
+    found: list[Splice] = []
+    i = 0
+    while i < len(paras) - 1:
+        splice = _splice_after(doc, i, max_block, min_words)
+        if splice is None:
+            i += 1
+            continue
+        found.append(splice)
+        i = next(k for k, p in enumerate(paras) if p.end >= splice.continuation_end) + 1
+    return found
+
+
+def _splice_after(doc: Document, i: int, max_block: int, min_words: int) -> Splice | None:
+    text, paras = doc.text, doc.paragraphs
+    broken = paras[i]
+    if not open_paragraph(text, broken, min_words):
+        return None
+    first = paras[i + 1]
+    if not _starts_block(text, first):
+        return None  # lower case: a plain paragraph break (the paragraph-break kind)
+    for j in range(i + 1, min(i + 1 + max_block, len(paras))):
+        para = paras[j]
+        if j > i + 1 and continuation_at(text, para.start, para.end):
+            if not closed_paragraph(text, paras[j - 1]):
+                return None
+            return Splice(
+                _last_sentence_start(doc, broken),
+                broken.end,
+                first.start,
+                paras[j - 1].end,
+                para.start,
+                para.end,
+            )
+        glued = next(glued_continuations(text, para), None)
+        if glued is not None:
+            return Splice(
+                _last_sentence_start(doc, broken),
+                broken.end,
+                first.start,
+                glued[0],
+                glued[1],
+                para.end,
+            )
+        if not closed_paragraph(text, para) or _LIST_START.match(para.slice(text)):
+            return None
+    return None
+
+
+def _starts_block(text: str, para: Span) -> bool:
+    ch = text[para.start]
+    return ch.isupper() or ch in "“‘\"'«"
+
+
+class SpliceKind(CheckKind):
+    name = "splice"
+    params_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "max_block_paragraphs": {
+                "type": "integer",
+                "minimum": 1,
+                "default": 4,
+                "description": "the most paragraphs a spliced block may have",
+            },
+            "min_fragment_words": {
+                "type": "integer",
+                "minimum": 1,
+                "default": 4,
+                "description": "the fewest words on the broken paragraph's last line",
+            },
+        },
+    }
+
+    def __init__(self, params: dict[str, Any], data: dict[str, Any] | None = None) -> None:
+        super().__init__(params, data)
+        self.max_block = int(params.get("max_block_paragraphs", 4))
+        self.min_words = int(params.get("min_fragment_words", 4))
+
+    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+        text = doc.text
+        for s in find_splices(doc, self.max_block, self.min_words):
+            values = {
+                "fragment": text[s.fragment_start : s.break_at],
+                "block": text[s.block_start : s.block_end],
+                "continuation": text[s.continuation_start : s.continuation_end],
+                "break_at": s.break_at,
+                "block_start": s.block_start,
+                "block_end": s.block_end,
+                "continuation_start": s.continuation_start,
+                "continuation_end": s.continuation_end,
+            }
+            yield Hit(s.block_start, s.continuation_end, values, (s.rejoined(text),))
