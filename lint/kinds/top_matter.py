@@ -50,6 +50,11 @@ def squeeze(text: str) -> str:
     return _ALNUM.sub("", text.casefold())
 
 
+def _shouted(word: str) -> bool:
+    """A word in capitals, not an initial ("LEE", not "K.")."""
+    return word.isupper() and word.isalpha() and len(word) > 1
+
+
 class TopMatterKind(CheckKind):
     name = "top-matter"
     params_schema: ClassVar[dict[str, Any]] = {
@@ -173,8 +178,8 @@ class TopMatterKind(CheckKind):
         if m.group("author").endswith((",", "'s", "’s")):
             return 0  # "By Ann Lee, ..." and "By Ann's count" are phrases
         # an all-capitals name ends at the first word that is not in capitals
-        caps = next((i for i, w in enumerate(words) if not (w.isupper() and len(w) > 1)), None)
-        if words[0].isupper() and len(words[0]) > 1 and caps is not None:
+        caps = next((i for i, w in enumerate(words) if not _shouted(w)), None)
+        if _shouted(words[0]) and caps is not None:
             rest = words[caps:] + rest
             words = words[:caps]
         elif not rest[0][:1].islower():
