@@ -29,3 +29,16 @@ class ReaderError(CorpusmendError):
 
 class ConfigError(CorpusmendError):
     """A bad configuration value or command-line combination."""
+
+
+class SelectorError(ConfigError):
+    """A rule selector (code, prefix or name) that is wrong where it is used, e.g. matches nothing.
+
+    Keeps the option and the selector so the caller can say where it came from (flag or config).
+    """
+
+    def __init__(self, option: str, selector: str, problem: str) -> None:
+        self.option = option
+        self.selector = selector
+        self.problem = problem
+        super().__init__(f"--{option}: {selector!r} {problem}")

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from lint.errors import ConfigError
+from lint.errors import SelectorError
 from lint.ruleset.rule import Rule
 from lint.ruleset.schema import CODE_FAMILIES
 
 
-def _matches(rule: Rule, selector: str) -> bool:
+def matches(rule: Rule, selector: str) -> bool:
     s = selector.strip()
     return s == "ALL" or rule.name == s or rule.code.startswith(s.upper())
+
+
+_matches = matches
 
 
 def _check_known(rules: Sequence[Rule], selectors: Iterable[str], option: str) -> None:
@@ -19,7 +22,7 @@ def _check_known(rules: Sequence[Rule], selectors: Iterable[str], option: str) -
         if s.upper() in CODE_FAMILIES or s == "ALL":
             continue
         if not any(_matches(r, s) for r in rules):
-            raise ConfigError(f"--{option}: {s!r} matches no rule code, prefix or name")
+            raise SelectorError(option, s, "matches no rule code, prefix or name")
 
 
 def select_rules(
