@@ -4,56 +4,91 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from lint.document import Document
+from lint.readers.base import (
+    RECORD_SUFFIXES,
+    TEXT_SUFFIXES,
+    ReadOptions,
+    ReadProblem,
+    RecordSource,
+    document_label,
+    is_record_path,
+    record_source,
+)
+from lint.readers.csv import read_csv, read_csv_stream, text_stream
+from lint.readers.jsonl import read_jsonl, read_jsonl_stream
+from lint.readers.parquet import read_parquet
 from lint.readers.text import decode, looks_binary, read_text_document
+from lint.readers.walk import discover as _discover
 
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+__all__ = [
+    "RECORD_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "ReadOptions",
+    "ReadProblem",
+    "RecordSource",
+    "discover",
+    "document_label",
+    "is_record_path",
+    "read_documents",
+    "record_source",
+]
+
+DEFAULT_OPTIONS = ReadOptions()
 
 
-@dataclass(frozen=True)
-class ReadProblem:
-    """An input that could not be read; reported, never fatal to the run."""
+def discover(
+    paths: Iterable[str], options: ReadOptions = DEFAULT_OPTIONS
+) -> Iterator[Path | str | ReadProblem]:
+    """Paths named, and matching files under directories (sorted, no hidden); "-" is stdin."""
+    return _discover(paths, options)
 
-    path: str
-    message: str
 
-
-def discover(paths: Iterable[str]) -> Iterator[Path | str]:
-    """Files named on the command line, and text files under directories (sorted, no hidden)."""
-    for p in paths:
-        if p == "-":
+def read_documents(
+    paths: Iterable[str], options: ReadOptions | None = None
+) -> Iterator[Document | ReadProblem]:
+    """Documents (or read problems) from files, directories and stdin, one at a time."""
+    options = options or DEFAULT_OPTIONS
+    for p in discover(paths, options):
+        if isinstance(p, ReadProblem):
             yield p
-            continue
-        path = Path(p)
-        if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                rel = f.relative_to(path).parts
-                if (
-                    f.is_file()
-                    and f.suffix in TEXT_SUFFIXES
-                    and not any(part.startswith(".") for part in rel)
-                ):
-                    yield f
+        elif p == "-":
+            yield from read_stdin(options)
         else:
-            yield path
+            assert isinstance(p, Path)
+            yield from read_path(p, options)
 
 
-def read_documents(paths: Iterable[str]) -> Iterator[Document | ReadProblem]:
-    for p in discover(paths):
-        if p == "-":
-            text, _ = decode(sys.stdin.buffer.read())
-            yield Document(text, id="-")
-            continue
-        assert isinstance(p, Path)
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            yield ReadProblem(str(p), f"cannot read: {exc.strerror or exc}")
-            continue
-        if looks_binary(data):
-            yield ReadProblem(str(p), "binary file (NUL bytes), skipped")
-            continue
-        yield read_text_document(p, data)
+def read_path(path: Path, options: ReadOptions) -> Iterator[Document | ReadProblem]:
+    name = path.name
+    if name.endswith((".jsonl", ".jsonl.gz")):
+        yield from read_jsonl(path, options)
+    elif name.endswith(".csv"):
+        yield from read_csv(path, options)
+    elif name.endswith(".parquet"):
+        yield from read_parquet(path, options)
+    else:
+        yield read_text_file(path)
+
+
+def read_text_file(path: Path) -> Document | ReadProblem:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return ReadProblem(str(path), f"cannot read: {exc.strerror or exc}")
+    if looks_binary(data):
+        return ReadProblem(str(path), "binary file (NUL bytes), skipped")
+    return read_text_document(path, data)
+
+
+def read_stdin(options: ReadOptions) -> Iterator[Document | ReadProblem]:
+    stream = sys.stdin.buffer
+    if options.stdin_format == "jsonl":
+        yield from read_jsonl_stream(stream, None, options)
+    elif options.stdin_format == "csv":
+        yield from read_csv_stream(text_stream(stream), None, options)
+    else:
+        text, _ = decode(stream.read())
+        yield Document(text, id="-")
