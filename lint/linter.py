@@ -5,17 +5,19 @@ from __future__ import annotations
 import dataclasses
 import string
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from lint.config import PerFileIgnores
 from lint.document import Document
 from lint.findings import Finding, Fix, FixResult
 from lint.fixes import fix_text
 from lint.kinds.base import Hit
 from lint.ruleset.loader import load_rules
+from lint.ruleset.overrides import RuleOverride, apply_overrides
 from lint.ruleset.rule import Rule
-from lint.ruleset.selection import select_rules
+from lint.ruleset.selection import matches, select_rules
 
 INTERNAL_CODE = "ERR001"
 _APPLICABILITY_ORDER = ("safe", "unsafe", "display")
@@ -118,6 +120,7 @@ class Linter:
     """
 
     move_metadata: bool = False
+    per_file_ignores: PerFileIgnores | None = None
 
     def __init__(
         self,
@@ -127,10 +130,13 @@ class Linter:
         extend_select: Iterable[str] = (),
         builtin: bool = True,
         move_metadata: bool = False,
+        overrides: Mapping[str, RuleOverride] | None = None,
+        per_file_ignores: PerFileIgnores | None = None,
     ) -> None:
         self.move_metadata = move_metadata
-        self.all_rules = load_rules(rules or (), builtin=builtin)
+        self.all_rules = apply_overrides(load_rules(rules or (), builtin=builtin), overrides or {})
         self.rules = select_rules(self.all_rules, select, ignore, extend_select)
+        self.per_file_ignores = per_file_ignores  # config: rules not run on some paths
 
     @classmethod
     def from_rules(cls, rules: Sequence[Rule], all_rules: Sequence[Rule] | None = None) -> Linter:
@@ -146,9 +152,16 @@ class Linter:
                 return r
         return None
 
+    def rules_for(self, doc: Document) -> list[Rule]:
+        """The selected rules minus those the config's per-file-ignores turn off for doc.path."""
+        skip = self.per_file_ignores.selectors_for(doc.path) if self.per_file_ignores else ()
+        if not skip:
+            return self.rules
+        return [r for r in self.rules if not any(matches(r, s) for s in skip)]
+
     def check_document(self, doc: Document, siblings: Sequence[Document] = ()) -> list[Finding]:
         findings: list[Finding] = []
-        for rule in self.rules:
+        for rule in self.rules_for(doc):
             if rule.check.uses_siblings and not siblings:
                 continue
             try:
