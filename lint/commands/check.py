@@ -10,7 +10,6 @@ from lint.engines import Source, add_engine_arguments, run_from_args
 from lint.errors import CorpusmendError
 from lint.formatters import FORMATTERS, get_formatter
 from lint.linter import Linter
-from lint.readers import read_documents
 from lint.runner import DocumentResult, RunOptions, unwritten
 from lint.writers import write_fixed_text_file
 
@@ -42,7 +41,7 @@ def main(args: argparse.Namespace) -> int:
     formatter = get_formatter(args.format, out)
     problems = 0
     changed = 0
-    source = Source(tuple(args.paths), read_documents)
+    source = Source(tuple(args.paths))
     for result in run_from_args(args, linter, source, options):
         if args.fix and not args.diff:
             result = write_back(result, linter)

@@ -10,17 +10,16 @@ import dataclasses
 import pickle
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from lint.document import Document
 from lint.errors import CorpusmendError
 from lint.linter import Linter
-from lint.readers import ReadProblem, read_documents
+from lint.readers import ReadOptions, ReadProblem, read_documents
 from lint.runner import DocumentResult, RunOptions, process
 
 Item = Document | ReadProblem
-Reader = Callable[[Sequence[str]], Iterable[Item]]
 SiblingLookup = Callable[[Document], Sequence[Document]]
 
 
@@ -47,13 +46,13 @@ class LinterSpec:
 
 @dataclass(frozen=True)
 class Source:
-    """Where documents come from: the paths given and the reader (a picklable callable)."""
+    """Where documents come from: the paths given and how to read them (both picklable)."""
 
     paths: tuple[str, ...]
-    reader: Reader = read_documents
+    options: ReadOptions = field(default_factory=ReadOptions)
 
     def items(self) -> Iterator[Item]:
-        yield from self.reader(list(self.paths))
+        yield from read_documents(list(self.paths), self.options)
 
 
 class Engine(Protocol):
