@@ -18,7 +18,7 @@ from lint.document import Document
 from lint.findings import Edit
 from lint.kinds.base import CheckKind, Hit
 from lint.kinds.dangling_attribution import verb_table
-from lint.kinds.splice import title_case
+from lint.kinds.splice import title_case, words
 
 
 def outlet_key(name: str) -> str:
@@ -76,7 +76,7 @@ class AttributionKind(CheckKind):
             names = "|".join(regex.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
             verb_words = "|".join(regex.escape(v) for v in verbs)
             self.pattern = regex.compile(
-                r"(?P<lead>,[^\S\n]+|\b(?i:according[^\S\n]+to)[^\S\n]+)?"
+                r"(?P<lead>\b(?i:according[^\S\n]+to)[^\S\n]+)?"
                 rf"(?<![\p{{L}}\p{{N}}])(?P<outlet>(?i:{names}))(?![\p{{L}}\p{{N}}])"
                 rf"(?:[^\S\n]+(?P<verb>(?i:{verb_words}))\b)?"
             )
@@ -95,8 +95,9 @@ class AttributionKind(CheckKind):
 
     def _judge(self, text: str, sentence: str, m: regex.Match) -> Hit | None:
         outlet, verb = m.group("outlet"), m.group("verb")
-        if (outlet.isupper() and len(outlet) > 4) or title_case(sentence.replace(m.group(0), "")):
-            return None  # capitals throughout: a headline or wire style, not a mangling
+        rest = sentence.replace(m.group(0), " ")
+        if (outlet.isupper() and len(outlet) > 4) or len(words(rest)) < 3 or title_case(rest):
+            return None  # a headline, a label or wire-style capitals, not a mangled sentence
         canonicals = sorted(self.by_key.get(outlet_key(outlet), ()))
         outlet_bad = outlet not in self.canonical
         verb_bad = bool(verb) and verb[0].isupper() and verb[1:].islower()

@@ -63,8 +63,8 @@ def open_paragraph(text: str, span: Span, min_words: int = 4) -> bool:
     """Whether the paragraph stops mid-sentence: it ends in a lower-case word (or a comma after
     one), is prose rather than a list item, heading or link, and has a few words."""
     para = span.slice(text)
-    if not _OPEN_END.search(para) or _LIST_START.match(para):
-        return False
+    if not _OPEN_END.search(para) or _LIST_START.match(para) or para[0].islower():
+        return False  # a lower-case start: itself a list item, a verse line or a continuation
     last_line = para.rsplit("\n", 1)[-1]
     if len(words(last_line)) < min_words or title_case(last_line):
         return False
