@@ -1,11 +1,13 @@
 """The ``truncation`` kind: a document that stops mid-sentence, mid-word or inside a quotation.
 
-Only the last line of the text is judged. It is not truncated when it ends with closing
-punctuation, a closing bracket or quote, a digit, a colon or a URL, and it is never judged when
-it looks like something other than prose: a short line (a heading, a byline, a caption, a sign-off
-such as "Yours sincerely,"), a list item, or a line in title case or capitals. Prose that ends on a
-lower-case word, a comma, a semicolon or a dangling hyphen is cut off; so is prose whose last
-paragraph opens a quotation it never closes, and an excerpt that ends with a "[…]" cut marker.
+Only the last line of the text is judged, after skipping trailing page furniture (the lines the
+boilerplate tables list). It is not truncated when it ends with closing punctuation, a closing
+bracket or quote, a digit, a colon or a URL, and it is never judged when it looks like something
+other than prose: a short line (a heading, a byline, a caption, a sign-off such as "Yours
+sincerely,"), a list item, or a line in title case or capitals. Prose that ends on a lower-case
+word, a comma, a semicolon or a dangling hyphen is cut off (in a text that uses full stops at
+all); so is prose whose last paragraph opens a quotation it never closes, and an excerpt that
+ends with a "[…]" cut marker.
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ import regex
 
 from lint.document import Document
 from lint.kinds.base import CheckKind, Hit
+from lint.kinds.phrase_lines import PhraseLinesKind
 
 _CLOSERS = "\"'”’»)]}*"
 _TERMINAL = ".!?…"
 _URL = regex.compile(r"(?:https?://|www\.)\S+$|\S+\.(?:com|org|net|html?|php)/?\S*$", regex.I)
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*•–—·>]|\d{1,3}[.)]|[a-z][.)])\s")
 _CUT_MARKER = regex.compile(r"\s*[\[(](?:…|\.\.\.)[\])]$")
+_PUNCTUATED = regex.compile(r"\w[.!?][\"'”’)]*\s")
 _DANGLING = regex.compile(r"(?:\w[,;]|\w-|\s[–—-]|\b\p{Ll}[\p{Ll}’']*)$")
 
 
@@ -60,20 +64,40 @@ class TruncationKind(CheckKind):
                 "default": 8,
                 "description": "a shorter last line is a heading, byline or sign-off",
             },
+            "skip_phrases": {
+                "type": "string",
+                "description": "data table of furniture lines skipped at the end (phrases)",
+            },
+            "skip_patterns": {
+                "type": "string",
+                "description": "data table of furniture lines skipped at the end (patterns)",
+            },
         },
     }
 
     def __init__(self, params: dict[str, Any], data: dict[str, Any] | None = None) -> None:
         super().__init__(params, data)
         self.min_words = int(params.get("min_words", 8))
+        skip = {
+            key: params[f"skip_{key}"] for key in ("phrases", "patterns") if f"skip_{key}" in params
+        }
+        self.furniture = PhraseLinesKind(skip, self.data) if skip else None
 
     def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
         text = doc.text.rstrip()
-        if not text or not doc.paragraphs:
-            return
         line_start = text.rfind("\n") + 1
+        while self.furniture is not None and self.furniture.matches(text[line_start:]):
+            text = text[:line_start].rstrip()
+            line_start = text.rfind("\n") + 1
         line = text[line_start:].strip()
-        how = self._how(line, text[doc.paragraphs[-1].start : len(text)])
+        if not line:
+            return
+        paragraph = text[
+            max((p.start for p in doc.paragraphs if p.start <= line_start), default=0) :
+        ]
+        how = self._how(line, paragraph)
+        if how in ("mid-word", "mid-sentence") and not _PUNCTUATED.search(text):
+            return
         if how is None:
             return
         start = self._tail_start(doc, len(text), line_start)
