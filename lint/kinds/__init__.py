@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from lint.kinds.attribution import AttributionKind
 from lint.kinds.base import CheckKind, Hit
+from lint.kinds.characters import StrayCharactersKind
 from lint.kinds.dangling_attribution import DanglingAttributionKind
 from lint.kinds.date_header import DateHeaderKind
+from lint.kinds.invalid_bytes import InvalidBytesKind
 from lint.kinds.line_endings import MixedLineEndingsKind
+from lint.kinds.mojibake import MojibakeKind
 from lint.kinds.paragraph_break import ParagraphBreakKind
 from lint.kinds.pattern import PatternKind
 from lint.kinds.phrase_lines import PhraseLinesKind
+from lint.kinds.replacement_character import ReplacementCharacterKind
 from lint.kinds.splice import SpliceKind
 from lint.kinds.top_matter import TopMatterKind
 from lint.kinds.truncation import TruncationKind
@@ -27,6 +31,7 @@ KINDS: dict[str, type[CheckKind]] = {
         PhraseLinesKind,
         TruncationKind,
         MixedLineEndingsKind,
+        MojibakeKind, InvalidBytesKind, ReplacementCharacterKind, StrayCharactersKind,
     )
 }
 
