@@ -43,7 +43,8 @@ def delete_unit_edit(text: str, start: int, end: int) -> Edit:
 
     The whitespace runs before and after the unit each hold some line breaks; the larger of the
     two is kept (the one after on a tie), so "A\\n\\nX\\n\\nB" becomes "A\\n\\nB" and "A\\nX\\nB"
-    becomes "A\\nB". At the start or end of the document the unit goes with its break.
+    becomes "A\\nB". At the start of the document the unit goes with the break after it, at
+    the end with the break before it (a final line break stays).
     """
     before = start
     while before > 0 and text[before - 1].isspace():
@@ -54,7 +55,7 @@ def delete_unit_edit(text: str, start: int, end: int) -> Edit:
     if before == 0:
         return Edit(0, after, "")
     if after == len(text):
-        return Edit(before, len(text), "")
+        return Edit(before, end, "")  # the text's final line break, if any, stays
     gap_before, gap_after = text[before:start], text[end:after]
     keep = gap_after if gap_after.count("\n") >= gap_before.count("\n") else gap_before
     return Edit(before, after, keep)
