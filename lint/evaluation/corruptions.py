@@ -226,9 +226,9 @@ def broken_sentence(clean: str, rng: random.Random) -> Corruption | None:
         return None
     s, p = rng.choice(candidates)
     at = s + p
-    brk = rng.choice(("\n\n", "\n\n", "\n"))
+    # a single newline is hard wrapping, not an artifact: only paragraph breaks count
+    brk, shape = rng.choice((("\n\n", "blank line"), ("\n\n\n", "two blank lines")))
     text = clean[:at] + brk + clean[at + 1 :]
-    shape = "blank-line break" if brk == "\n\n" else "single line break"
     return _make("sentence-break", shape, clean, text, (at, at + len(brk)))
 
 
