@@ -9,6 +9,7 @@ from lint.commands.common import add_rule_options, make_linter
 from lint.engines import Source, add_engine_arguments, run_from_args
 from lint.errors import CorpusmendError
 from lint.formatters import FORMATTERS, get_formatter
+from lint.interrupts import deferred_interrupt
 from lint.linter import Linter
 from lint.runner import DocumentResult, RunOptions, unwritten
 from lint.writers import write_fixed_text_file
@@ -44,7 +45,8 @@ def main(args: argparse.Namespace) -> int:
     source = Source(tuple(args.paths))
     for result in run_from_args(args, linter, source, options):
         if args.fix and not args.diff:
-            result = write_back(result, linter)
+            with deferred_interrupt():  # never leave a temporary file behind on Ctrl-C
+                result = write_back(result, linter)
         if result.problem:
             problems += 1
             print(

@@ -1,0 +1,194 @@
+"""The local parallel engine: same bytes as one job, input order kept, Ctrl-C stops cleanly."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+from conftest import corpusmend_exe, run_cli
+from lint import Document, Linter
+from lint.engines import LocalEngine, SerialEngine, Source
+from lint.runner import RunOptions
+
+WORDS = [
+    *("harbour", "council", "river", "market", "bridge", "storm", "vote", "mayor", "farmers"),
+    *("orchard", "school", "train", "road", "budget", "festival", "ferry", "island", "museum"),
+]
+
+SLOW_PACK = """\
+pack: engine-test
+description: Invented rule for the engine tests; sentence scope makes it do real work.
+rules:
+  - code: BPL990
+    name: repeated-word
+    kind: pattern
+    severity: warning
+    message: "repeated word: '{match}'"
+    description: A word written twice in a row.
+    params:
+      scope: sentence
+      pattern: '\\b(\\w+) \\1\\b'
+      flags: [IGNORECASE]
+    tests:
+      - text: "The the harbour reopened."
+        expect: [BPL990]
+      - text: "The harbour reopened."
+        expect: none
+"""
+
+
+def invented_text(rng: random.Random, i: int, paragraphs: int) -> str:
+    paras = []
+    for _ in range(paragraphs):
+        sentences = [
+            " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 12))).capitalize() + "."
+            for _ in range(rng.randint(2, 4))
+        ]
+        paras.append(" ".join(sentences))
+    text = "\n\n".join(paras) + "\n"
+    if i % 3 == 0:
+        text = f" date 2021-03-{i % 28 + 1:02d} " + text
+    return text
+
+
+def make_corpus(root: Path, count: int, paragraphs: int = 3, seed: int = 7) -> dict[Path, str]:
+    rng = random.Random(seed)
+    texts = {}
+    for i in range(count):
+        sub = root / f"part{i % 4}"
+        sub.mkdir(parents=True, exist_ok=True)
+        path = sub / f"story-{i:05d}.txt"
+        text = invented_text(rng, i, paragraphs)
+        path.write_text(text, encoding="utf-8")
+        texts[path] = text
+    (root / "part1" / "broken.txt").write_bytes(b"binary\x00data")  # a read problem mid-stream
+    return texts
+
+
+def test_jobs_2_json_is_byte_identical_to_jobs_1(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(SLOW_PACK, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 300)
+    common = ["check", str(corpus), "--rules", str(pack), "--format", "json", "--no-progress"]
+    one = run_cli(*common, "--jobs", "1")
+    two = run_cli(*common, "--jobs", "2")
+    assert one.returncode == two.returncode == 2  # findings, and the binary file's read error
+    assert one.stdout == two.stdout
+    payload = json.loads(two.stdout)
+    paths = [d["path"] for d in payload["documents"]]
+    assert len(paths) == 301
+    assert paths == sorted(paths)  # input order (directory walk order), not completion order
+    assert payload["summary"]["by_code"]["HDR001"] == 100
+    assert payload["summary"]["by_code"]["BPL990"] > 100
+    assert next(d for d in payload["documents"] if "error" in d)["path"].endswith("broken.txt")
+
+
+def test_jobs_2_fix_writes_the_same_files_as_jobs_1(tmp_path: Path) -> None:
+    make_corpus(tmp_path / "a", 200)
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    one = run_cli("check", "--fix", "--format", "json", "--jobs", "1", str(tmp_path / "a"))
+    two = run_cli("check", "--fix", "--format", "json", "--jobs", "2", str(tmp_path / "b"))
+    assert one.stdout.replace(str(tmp_path / "a"), "X") == two.stdout.replace(
+        str(tmp_path / "b"), "X"
+    )
+    assert json.loads(two.stdout)["summary"]["fixed"] >= 67
+    for path in sorted((tmp_path / "a").rglob("*.txt")):
+        twin = tmp_path / "b" / path.relative_to(tmp_path / "a")
+        assert path.read_bytes() == twin.read_bytes(), path.name
+    assert not (tmp_path / "b" / "part0" / "story-00000.txt").read_text().startswith(" date")
+
+
+def test_engine_keeps_input_order_across_many_small_batches(tmp_path: Path) -> None:
+    texts = make_corpus(tmp_path / "c", 40)
+    source = Source((str(tmp_path / "c"),))
+    linter = Linter()
+    options = RunOptions()
+    serial = list(SerialEngine().run(linter, source, options))
+    parallel = list(LocalEngine(jobs=2, batch_docs=3).run(linter, source, options))
+    assert [r.doc.id for r in parallel] == [r.doc.id for r in serial]
+    assert [r.findings for r in parallel] == [r.findings for r in serial]
+    assert [r.problem for r in parallel] == [r.problem for r in serial]
+    assert sum(bool(r.findings) for r in parallel) == 14
+    # the main process's own documents come back attached, text and all
+    by_id = {r.doc.id: r.doc for r in parallel}
+    some = min(texts)
+    assert by_id[str(some)].text == texts[some]
+
+
+def test_siblings_travel_with_each_document(tmp_path: Path) -> None:
+    make_corpus(tmp_path / "c", 20)
+    seen: list[str] = []
+
+    def lookup(doc: Document) -> list[Document]:
+        seen.append(doc.id)
+        return [Document("A sibling copy of the story.", id=doc.id + "#copy")]
+
+    source = Source((str(tmp_path / "c"),))
+    results = list(LocalEngine(jobs=2, batch_docs=4).run(Linter(), source, RunOptions(), lookup))
+    assert len(results) == 21 and len(seen) == 20
+
+
+def test_progress_goes_to_stderr_and_never_into_json(tmp_path: Path) -> None:
+    make_corpus(tmp_path / "c", 150)
+    shown = run_cli("check", str(tmp_path / "c"), "--format", "json", "--progress")
+    assert json.loads(shown.stdout)["summary"]["documents"] == 151
+    assert "151 documents" in shown.stderr and "docs/s" in shown.stderr
+    hidden = run_cli("check", str(tmp_path / "c"), "--format", "json")  # stderr is a pipe
+    assert "docs/s" not in hidden.stderr
+
+
+def test_ctrl_c_stops_promptly_with_130_and_leaves_files_whole(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(SLOW_PACK, encoding="utf-8")
+    originals = make_corpus(tmp_path / "corpus", 1200, paragraphs=12)
+    linter = Linter(rules=[pack])
+    args = ["check", "--fix", "--jobs", "2", "--progress", "--rules", str(pack)]
+    proc = subprocess.Popen(
+        [*corpusmend_exe(), *args, str(tmp_path / "corpus")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stderr is not None
+    for line in proc.stderr:  # forced progress on a pipe: one line per update
+        if " documents," in line and not line.startswith("corpusmend: 0 documents"):
+            break
+    assert proc.poll() is None, "the run finished before the interrupt; make the corpus larger"
+    os.kill(proc.pid, signal.SIGINT)
+    started = time.monotonic()
+    rest = proc.stderr.read()
+    code = proc.wait(timeout=30)
+    assert code == 130, rest
+    assert time.monotonic() - started < 10
+    assert "interrupted" in rest and "Traceback" not in rest
+    states = {"original": 0, "fixed": 0}
+    for path, text in originals.items():
+        now = path.read_text(encoding="utf-8")
+        fixed = now != text
+        assert not fixed or now == linter.fix(text).text, f"{path.name} is half-written"
+        states["fixed" if fixed else "original"] += 1
+    assert states["original"] > 0
+    leftovers = [p.name for p in (tmp_path / "corpus").rglob("*") if p.name.startswith(".")]
+    assert leftovers == []
+    assert _children_of(proc.pid) == []
+
+
+def _children_of(pid: int) -> list[int]:
+    """Processes whose parent is pid (the pool's workers must be gone)."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(entry.name))
+    return out
