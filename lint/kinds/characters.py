@@ -206,10 +206,20 @@ class StrayCharactersKind(CheckKind):
             usable = value != entity and all(
                 unicodedata.category(c) not in ("Cc", "Cs", "Cn") and c != "\ufffd" for c in value
             )
-            if usable:
-                yield _hit(m, "HTML entity left escaped", value, f"replace with '{shown(value)}'")
-            else:
+            if not usable:
                 yield _hit(m, "HTML entity left escaped", None)
+                continue
+            edit = _unescape_edit(text, m.start(), m.end(), value)
+            yield Hit(
+                m.start(),
+                m.end(),
+                values={
+                    "what": "HTML entity left escaped",
+                    "found": shown(entity),
+                    "action": f"replace with '{shown(edit.content)}'",
+                },
+                edits=(edit,),
+            )
 
     def _tags(self, text: str) -> Iterator[Hit]:
         for m in self.tags.finditer(text):
@@ -219,6 +229,26 @@ class StrayCharactersKind(CheckKind):
                 yield _hit(m, "leftover HTML tag", "\n", "replace with a line break")
             else:
                 yield _hit(m, "leftover HTML tag", "", "remove it")
+
+
+def _unescape_edit(text: str, start: int, end: int, value: str) -> Edit:
+    """Replace the entity with its value; when that completes mojibake (``Î&frac14;`` is
+    ``Î¼``, UTF-8 for μ read as Latin-1), repair the whole run at once, as ftfy does."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    line = text[line_start:start] + value + text[end:line_end]
+    lo, hi = start - line_start, start - line_start + len(value)
+    for run in find_mojibake(line):
+        if run.start < hi and run.end > lo:
+            shift = (end - start) - len(value)
+            new_start = min(run.start, lo) + line_start
+            new_end = max(run.end, hi) + line_start + shift
+            content = (
+                line[min(run.start, lo) : run.start] + run.fixed + line[run.end : max(run.end, hi)]
+            )
+            return Edit(new_start, new_end, content)
+    return Edit(start, end, value)
 
 
 def _hit(m: re.Match[str], what: str, replacement: str | None, action: str = "") -> Hit:
