@@ -162,7 +162,7 @@ SENTENCE_STARTERS = frozenset(
     ]
 )
 _TERMINATOR = regex.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
-_WORD_BEFORE = regex.compile(r"(\S+)$")
+_WORD_BEFORE = regex.compile(r"(\S+)$", regex.REVERSE)  # searched backwards: O(word), not O(text)
 _OPENERS = "“‘\"'([«"
 
 
