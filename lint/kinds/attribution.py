@@ -85,13 +85,15 @@ class AttributionKind(CheckKind):
         if self.pattern is None:
             return
         text = doc.text
-        for sentence in doc.sentences:
-            for m in self.pattern.finditer(text, sentence.start, sentence.end):
-                if m.group("lead") is None and m.group("verb") is None:
-                    continue  # a mention, not an attribution
-                hit = self._judge(text, sentence.slice(text), m)
-                if hit is not None:
-                    yield hit
+        for m in self.pattern.finditer(text):
+            if m.group("lead") is None and m.group("verb") is None:
+                continue  # a mention, not an attribution
+            sentence = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
+            if sentence is None or m.end() > sentence.end:
+                continue  # runs over a sentence or paragraph boundary
+            hit = self._judge(text, sentence.slice(text), m)
+            if hit is not None:
+                yield hit
 
     def _judge(self, text: str, sentence: str, m: regex.Match) -> Hit | None:
         outlet, verb = m.group("outlet"), m.group("verb")

@@ -18,6 +18,7 @@ from lint.kinds.base import CheckKind, Hit
 from lint.kinds.splice import abbreviation_before, continuation_at, find_splices
 
 _WORD = regex.compile(r"\S+")
+_PERIOD_THEN_LOWER = regex.compile(r"\.[^\S\n]+\p{Ll}")
 DEFAULT_VERBS = ("said", "says", "added", "told", "stated", "wrote", "noted", "explained")
 
 
@@ -59,12 +60,16 @@ class DanglingAttributionKind(CheckKind):
 
     def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
         text = doc.text
-        spliced = {s.continuation_start for s in find_splices(doc)}
+        if _PERIOD_THEN_LOWER.search(text) is None:
+            return  # the cheap test: no sentence end followed by lower case anywhere
+        spliced: set[int] | None = None
         for para in doc.paragraphs:
             for m in self.pattern.finditer(text, para.start, para.end):
                 dot = m.end("attribution")
                 if abbreviation_before(text, dot) or not continuation_at(text, m.end(), para.end):
                     continue
+                if spliced is None:
+                    spliced = {s.continuation_start for s in find_splices(doc)}
                 word_end = _WORD.match(text, m.end()).end()
                 values = {
                     "attribution": m.group("attribution"),

@@ -29,6 +29,12 @@ class ParagraphBreakKind(CheckKind):
                 "default": 4,
                 "description": "the fewest words on the broken paragraph's last line",
             },
+            "min_line_chars": {
+                "type": "integer",
+                "minimum": 0,
+                "default": 60,
+                "description": "two paragraphs both shorter than this are taken for verse",
+            },
             "max_breaks": {
                 "type": "integer",
                 "minimum": 1,
@@ -42,6 +48,7 @@ class ParagraphBreakKind(CheckKind):
         super().__init__(params, data)
         self.min_words = int(params.get("min_fragment_words", 4))
         self.max_breaks = int(params.get("max_breaks", 2))
+        self.min_line = int(params.get("min_line_chars", 60))
 
     def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
         text, paras = doc.text, doc.paragraphs
@@ -52,6 +59,8 @@ class ParagraphBreakKind(CheckKind):
                 continue
             if not continuation_at(text, b.start, b.end):
                 continue
+            if a.end - a.start < self.min_line and b.end - b.start < self.min_line:
+                continue  # two short lines: verse or a slogan, broken on purpose
             start = max(text.rfind(" ", a.start, a.end) + 1, a.start)
             end = text.find(" ", b.start, b.end)
             end = b.end if end == -1 else end

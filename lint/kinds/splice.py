@@ -112,7 +112,10 @@ def laid_out_in_lines(doc: Document, limit: int = 2) -> bool:
     text, paras = doc.text, doc.paragraphs
     count = 0
     for a, b in pairwise(paras):
-        if _OPEN_END.search(a.slice(text)) and _CONTINUATION_WORD.match(text, b.start):
+        para = a.slice(text)
+        if para[0].islower() and count < limit:
+            continue  # a list item or a verse line; counted only once the text looks laid out
+        if _OPEN_END.search(para) and _CONTINUATION_WORD.match(text, b.start):
             count += 1
             if count > limit:
                 return True
