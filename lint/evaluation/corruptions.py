@@ -109,7 +109,7 @@ def _break_points(par: str, margin: int = 20) -> list[int]:
             depth -= 1
         if i in ends:
             last_end = i
-        if ch == " " and depth == 0 and _WORD_BREAK.match(par, i):
+        if ch == " " and depth == 0 and par[i - 1] not in ".!?:;" and _WORD_BREAK.match(par, i):
             next_end = min([e for e in ends if e > i] + [len(par)])
             if i - last_end >= margin and next_end - i >= margin:
                 points.append(i)
