@@ -6,13 +6,12 @@ import argparse
 import sys
 
 from lint.commands.common import add_rule_options, make_linter
+from lint.commands.io_options import Outputs, add_input_options, add_output_options
 from lint.engines import Source, add_engine_arguments, run_from_args
-from lint.errors import CorpusmendError
-from lint.formatters import FORMATTERS, get_formatter
+from lint.formatters import FORMATTERS
 from lint.interrupts import deferred_interrupt
 from lint.linter import Linter
-from lint.runner import DocumentResult, RunOptions, unwritten
-from lint.writers import write_fixed_text_file
+from lint.runner import RunOptions
 
 NAME = "check"
 HELP = "check files, directories or stdin (-) for artifacts"
@@ -24,7 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_rule_options(parser)
     g = parser.add_argument_group("fixing")
-    g.add_argument("--fix", action="store_true", help="apply safe fixes, writing files in place")
+    g.add_argument(
+        "--fix", action="store_true", help="apply safe fixes, writing text files in place"
+    )
     g.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
     g.add_argument(
         "--diff", action="store_true", help="print fixes as a unified diff; write nothing"
@@ -32,21 +33,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group("output")
     g.add_argument("--format", choices=sorted(FORMATTERS), default="text")
     g.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    add_input_options(parser)
+    add_output_options(parser)
     add_engine_arguments(parser)
 
 
 def main(args: argparse.Namespace) -> int:
     linter = make_linter(args)
     options = RunOptions(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff)
-    out = sys.stdout
-    formatter = get_formatter(args.format, out)
+    with Outputs(args, linter) as outputs:
+        return run_check(args, linter, options, outputs)
+
+
+def run_check(
+    args: argparse.Namespace, linter: Linter, options: RunOptions, outputs: Outputs
+) -> int:
+    out, formatter = outputs.out, outputs.formatter
     problems = 0
     changed = 0
-    source = Source(tuple(args.paths))
+    source = Source(tuple(args.paths), outputs.read_options)
     for result in run_from_args(args, linter, source, options):
         if args.fix and not args.diff:
             with deferred_interrupt():  # never leave a temporary file behind on Ctrl-C
-                result = write_back(result, linter)
+                result = outputs.write_back(result)
+        outputs.record(result)
         if result.problem:
             problems += 1
             print(
@@ -60,18 +70,10 @@ def main(args: argparse.Namespace) -> int:
         problems += any(f.code == "ERR001" for f in result.findings)
     if not args.diff:
         formatter.finish()
+    with deferred_interrupt():
+        problems += outputs.finish()
     if problems:
         return 2
     if args.diff:
         return 1 if changed and not args.exit_zero else 0
     return 0 if args.exit_zero or formatter.total == 0 else 1
-
-
-def write_back(result: DocumentResult, linter: Linter) -> DocumentResult:
-    if result.fixed_text is None or result.doc.path is None:
-        return result
-    try:
-        write_fixed_text_file(result)
-    except (OSError, CorpusmendError) as exc:
-        return unwritten(result, linter, str(exc))
-    return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lint.findings import Finding
 from lint.formatters.base import Formatter
+from lint.readers.base import document_label
 from lint.runner import DocumentResult
 
 
@@ -17,7 +18,7 @@ class TextFormatter(Formatter):
     name = "text"
 
     def document(self, result: DocumentResult) -> None:
-        name = result.doc.path or result.doc.id
+        name = document_label(result.doc)
         for f in result.findings:
             self.out.write(f"{name}:{f.line}:{f.column}: {f.code}{_marker(f)} {f.message}\n")
             if f.fix and f.fix.applicability == "display":

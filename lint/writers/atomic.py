@@ -32,3 +32,51 @@ def write_atomic(path: Path, data: bytes, expect_original: bytes | None = None) 
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def default_mode() -> int:
+    """The mode a new file gets here: 0o666 less the process umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+class AtomicFile:
+    """A new or replaced file written in steps: visible under its name only once committed.
+
+    Bytes go to a temporary file beside the target; `commit` fsyncs and renames it over the
+    target, `abort` deletes it. An interrupted run leaves the target as it was.
+    """
+
+    def __init__(self, path: Path, mode: int | None = None) -> None:
+        self.path = path
+        self.mode = default_mode() if mode is None else mode
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self._tmp = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".corpusmend", dir=path.parent
+        )
+        self.file = os.fdopen(fd, "wb")
+
+    def commit(self) -> None:
+        try:
+            self.file.flush()
+            os.fsync(self.file.fileno())
+            self.file.close()
+            os.chmod(self._tmp, self.mode)
+            os.replace(self._tmp, self.path)
+        except BaseException:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        self.file.close()
+        Path(self._tmp).unlink(missing_ok=True)
+
+    def __enter__(self) -> AtomicFile:
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
