@@ -283,11 +283,26 @@ def load_config(path: str | Path) -> Config:
             code: RuleOverride(o.get("severity"), o.get("applicability"))
             for code, o in table.get("overrides", {}).items()
         },
-        siblings=dict(table.get("siblings", {})),
+        siblings=_sibling_settings(table.get("siblings", {}), path),
         index=root / table["index"] if "index" in table else None,
         cache_dir=root / table["cache-dir"] if "cache-dir" in table else None,
         version=hashlib.sha256(raw).hexdigest()[:16],
     )
+
+
+def _sibling_settings(table: dict[str, Any], path: Path) -> dict[str, Any]:
+    """Sibling thresholds with snake_case names, checked against SiblingOptions."""
+    settings = {key.replace("-", "_"): value for key, value in table.items()}
+    try:
+        from lint.siblings.options import SiblingOptions
+    except ImportError:  # the siblings extra is not installed: checked when it is used
+        return settings
+    try:
+        SiblingOptions.from_dict(settings)
+    except (ConfigError, TypeError) as exc:
+        label = f"{path} [tool.corpusmend]" if path.name == PYPROJECT else str(path)
+        raise ConfigError(f"{label}: siblings: {exc}") from None
+    return settings
 
 
 def _read_toml(path: Path, raw: bytes) -> tuple[Any, str, None]:

@@ -7,7 +7,8 @@ import sys
 
 from lint.commands.common import add_rule_options, make_linter
 from lint.commands.io_options import Outputs, add_input_options, add_output_options
-from lint.engines import Source, add_engine_arguments, run_from_args
+from lint.commands.project import ProjectRun, add_project_options
+from lint.engines import add_engine_arguments, run_from_args
 from lint.formatters import FORMATTERS
 from lint.interrupts import deferred_interrupt
 from lint.linter import Linter
@@ -36,26 +37,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_input_options(parser)
     add_output_options(parser)
     add_engine_arguments(parser)
+    add_project_options(parser)
 
 
 def main(args: argparse.Namespace) -> int:
     linter = make_linter(args)
     options = RunOptions(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff)
+    project = ProjectRun(args, linter)
     with Outputs(args, linter) as outputs:
-        return run_check(args, linter, options, outputs)
+        return run_check(args, linter, options, outputs, project)
 
 
 def run_check(
-    args: argparse.Namespace, linter: Linter, options: RunOptions, outputs: Outputs
+    args: argparse.Namespace,
+    linter: Linter,
+    options: RunOptions,
+    outputs: Outputs,
+    project: ProjectRun,
 ) -> int:
     out, formatter = outputs.out, outputs.formatter
     problems = 0
     changed = 0
-    source = Source(tuple(args.paths), outputs.read_options)
-    for result in run_from_args(args, linter, source, options):
+    source = project.source(args.paths, outputs.read_options)
+    for result in project.results(run_from_args(args, linter, source, options)):
         if args.fix and not args.diff:
             with deferred_interrupt():  # never leave a temporary file behind on Ctrl-C
                 result = outputs.write_back(result)
+            project.written(result)
         outputs.record(result)
         if result.problem:
             problems += 1
@@ -72,8 +80,11 @@ def run_check(
         formatter.finish()
     with deferred_interrupt():
         problems += outputs.finish()
+    forced = project.finish()
     if problems:
         return 2
+    if forced and not args.exit_zero:
+        return forced
     if args.diff:
         return 1 if changed and not args.exit_zero else 0
     return 0 if args.exit_zero or formatter.total == 0 else 1
