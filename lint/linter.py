@@ -107,6 +107,10 @@ def internal_error(rule: Rule, doc: Document, exc: BaseException) -> Finding:
     )
 
 
+def _overlaps(a: Finding, b: Finding) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
 def as_document(text: str | Document) -> Document:
     return text if isinstance(text, Document) else Document(text)
 
@@ -169,7 +173,27 @@ class Linter:
             except Exception as exc:  # a broken rule must not stop the others
                 findings.append(internal_error(rule, doc, exc))
         findings.sort(key=Finding.sort_key)
-        return findings
+        return self._drop_superseded_fixes(findings)
+
+    def _drop_superseded_fixes(self, findings: list[Finding]) -> list[Finding]:
+        """A finding whose code a fixable overlapping finding's rule `supersedes` keeps being
+        reported, without its fix (e.g. SIB001's move replaces SPL001's single-document fix)."""
+        winners = [
+            (f, set(rule.supersedes))
+            for f in findings
+            if f.fix is not None
+            and (rule := self.rule(f.code)) is not None
+            and rule.supersedes
+        ]
+        if not winners:
+            return findings
+        return [
+            dataclasses.replace(f, fix=None)
+            if f.fix is not None
+            and any(f.code in codes and _overlaps(f, w) for w, codes in winners)
+            else f
+            for f in findings
+        ]
 
     def check(self, text: str | Document, siblings: Sequence[str | Document] = ()) -> list[Finding]:
         return self.check_document(as_document(text), [as_document(s) for s in siblings])

@@ -14,6 +14,10 @@ from lint.kinds.paragraph_break import ParagraphBreakKind
 from lint.kinds.pattern import PatternKind
 from lint.kinds.phrase_lines import PhraseLinesKind
 from lint.kinds.replacement_character import ReplacementCharacterKind
+from lint.kinds.sibling_coverage import SiblingCoverageKind
+from lint.kinds.sibling_edges import SiblingEdgesKind
+from lint.kinds.sibling_insertion import SiblingInsertionKind
+from lint.kinds.sibling_order import SiblingOrderKind
 from lint.kinds.splice import SpliceKind
 from lint.kinds.top_matter import TopMatterKind
 from lint.kinds.truncation import TruncationKind
@@ -30,6 +34,7 @@ KINDS: dict[str, type[CheckKind]] = {
         TopMatterKind,
         PhraseLinesKind,
         TruncationKind,
+        SiblingOrderKind, SiblingEdgesKind, SiblingCoverageKind, SiblingInsertionKind,
         MixedLineEndingsKind,
         MojibakeKind, InvalidBytesKind, ReplacementCharacterKind, StrayCharactersKind,
     )

@@ -162,6 +162,7 @@ def _build_rule(path: Path, raw: LineDict, data: dict[str, Any]) -> Rule:
         fix=FixSpec(fix["message"], fix["applicability"]) if fix else None,
         tests=tuple(_case(c) for c in raw["tests"]),
         enabled=raw.get("enabled", True),
+        supersedes=tuple(raw.get("supersedes", ())),
         source=str(path),
         line=raw.line,
     )

@@ -41,6 +41,7 @@ class Rule:
     fix: FixSpec | None = None
     tests: tuple[RuleCase, ...] = ()
     enabled: bool = True
+    supersedes: tuple[str, ...] = ()
     source: str = ""
     line: int = 0
 

@@ -41,6 +41,11 @@ RULE_SCHEMA: dict[str, Any] = {
         "message": {"type": "string", "minLength": 1},
         "description": {"type": "string", "minLength": 1},
         "enabled": {"type": "boolean", "default": True},
+        "supersedes": {
+            "type": "array",
+            "items": {"type": "string", "pattern": CODE_PATTERN},
+            "description": "codes whose fix is dropped where this rule's fixable finding overlaps",
+        },
         "params": {"type": "object"},
         "fix": {
             "type": "object",

@@ -1,0 +1,219 @@
+"""Align a document (A) against one sibling (B), moved blocks included.
+
+Plain diffs are monotone: a moved paragraph comes out as a deletion plus an insertion. Here
+(after passim and patience diff):
+
+1. anchors are word n-grams that occur exactly once in A and once in B;
+2. the longest chain of anchors increasing in both texts is the in-order backbone;
+3. backbone matches are extended word by word while the two texts agree;
+4. runs of anchors off the backbone, consistent among themselves, are moved blocks;
+5. what is left are gaps: text of A with no counterpart in B (insertions) and text of B that A
+   lacks. Reworded sentences fall in gaps too; :func:`fuzzy_counterpart` tells them apart.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from lint.siblings.tokens import Tokens, tokenize
+
+UNMATCHED = -1
+DEFAULT_NGRAM = 4
+MIN_BLOCK_WORDS = 6
+REWORDED_SCORE = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of A's words [a_start, a_end) found in B at [b_start, b_end), off the backbone."""
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+    @property
+    def size(self) -> int:
+        return self.a_end - self.a_start
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Word-level alignment of A against B.
+
+    ``a_to_b[i]`` is the B word matched to A word i (or -1); ``moved[i]`` says whether that
+    match is off the backbone (part of a moved block); ``b_to_a`` is the inverse.
+    """
+
+    a: Tokens
+    b: Tokens
+    a_to_b: tuple[int, ...]
+    b_to_a: tuple[int, ...]
+    moved: tuple[bool, ...]
+    blocks: tuple[Block, ...]
+
+    @property
+    def matched(self) -> int:
+        return sum(1 for j in self.a_to_b if j != UNMATCHED)
+
+    @property
+    def coverage(self) -> float:
+        """Share of A's words found in B."""
+        return self.matched / len(self.a) if len(self.a) else 0.0
+
+    def in_backbone(self, i: int) -> bool:
+        return self.a_to_b[i] != UNMATCHED and not self.moved[i]
+
+    def matched_indices(self) -> list[int]:
+        return [i for i, j in enumerate(self.a_to_b) if j != UNMATCHED]
+
+
+def _ngram_positions(norms: tuple[str, ...], n: int) -> dict[tuple[str, ...], int]:
+    """n-gram -> its position when it occurs once; -1 when it repeats."""
+    seen: dict[tuple[str, ...], int] = {}
+    for i, gram in enumerate(zip(*(norms[k:] for k in range(n)), strict=False)):
+        seen[gram] = -1 if gram in seen else i
+    return seen
+
+
+def longest_increasing(values: list[int]) -> list[int]:
+    """Indices of a longest strictly increasing subsequence of `values` (patience sorting)."""
+    tails: list[int] = []
+    tail_at: list[int] = []
+    prev = [-1] * len(values)
+    for k, v in enumerate(values):
+        pos = bisect_left(tails, v)
+        if pos == len(tails):
+            tails.append(v)
+            tail_at.append(k)
+        else:
+            tails[pos] = v
+            tail_at[pos] = k
+        prev[k] = tail_at[pos - 1] if pos else -1
+    out = []
+    k = tail_at[-1] if tail_at else -1
+    while k != -1:
+        out.append(k)
+        k = prev[k]
+    return out[::-1]
+
+
+def _anchors(a: Tokens, b: Tokens, n: int) -> list[tuple[int, int]]:
+    in_a = _ngram_positions(a.norms, n)
+    in_b = _ngram_positions(b.norms, n)
+    pairs = [(i, in_b.get(g, -1)) for g, i in in_a.items() if i >= 0]
+    return sorted((i, j) for i, j in pairs if j >= 0)
+
+
+class _Matcher:
+    def __init__(self, a: Tokens, b: Tokens) -> None:
+        self.a, self.b = a, b
+        self.a_to_b = [UNMATCHED] * len(a)
+        self.b_to_a = [UNMATCHED] * len(b)
+        self.moved = [False] * len(a)
+
+    def free(self, i: int, j: int) -> bool:
+        return (
+            0 <= i < len(self.a)
+            and 0 <= j < len(self.b)
+            and self.a_to_b[i] == UNMATCHED
+            and self.b_to_a[j] == UNMATCHED
+            and self.a.norms[i] == self.b.norms[j]
+        )
+
+    def link(self, i: int, j: int, moved: bool) -> None:
+        self.a_to_b[i], self.b_to_a[j], self.moved[i] = j, i, moved
+
+    def claim(self, i: int, j: int, n: int, moved: bool) -> None:
+        """Match the n words at i and j, then extend the match both ways while words agree."""
+        for k in range(n):
+            if self.free(i + k, j + k):
+                self.link(i + k, j + k, moved)
+        lo_i, lo_j = i - 1, j - 1
+        while self.free(lo_i, lo_j):
+            self.link(lo_i, lo_j, moved)
+            lo_i, lo_j = lo_i - 1, lo_j - 1
+        hi_i, hi_j = i + n, j + n
+        while self.free(hi_i, hi_j):
+            self.link(hi_i, hi_j, moved)
+            hi_i, hi_j = hi_i + 1, hi_j + 1
+
+
+def _runs(anchors: list[tuple[int, int]], n: int) -> list[list[tuple[int, int]]]:
+    """Group anchors (sorted by A position) into runs with the same A-to-B offset."""
+    runs: list[list[tuple[int, int]]] = []
+    for i, j in anchors:
+        if runs:
+            pi, pj = runs[-1][-1]
+            if i - pi == j - pj and 0 < i - pi <= n + 2:
+                runs[-1].append((i, j))
+                continue
+        runs.append([(i, j)])
+    return runs
+
+
+def _blocks(m: _Matcher) -> tuple[Block, ...]:
+    """Maximal runs of moved matches that stay contiguous in B."""
+    out: list[Block] = []
+    i = 0
+    size = len(m.a)
+    while i < size:
+        if not m.moved[i]:
+            i += 1
+            continue
+        start, j = i, m.a_to_b[i]
+        while i + 1 < size and m.moved[i + 1] and 0 < m.a_to_b[i + 1] - m.a_to_b[i] <= 3:
+            i += 1
+        out.append(Block(start, i + 1, j, m.a_to_b[i] + 1))
+        i += 1
+    return tuple(out)
+
+
+def align_tokens(a: Tokens, b: Tokens, n: int = DEFAULT_NGRAM) -> Alignment:
+    anchors = _anchors(a, b, n)
+    chain = longest_increasing([j for _, j in anchors])
+    backbone = [anchors[k] for k in chain]
+    m = _Matcher(a, b)
+    for i, j in backbone:
+        m.claim(i, j, n, moved=False)
+    in_chain = set(backbone)
+    off = [p for p in anchors if p not in in_chain]
+    for run in _runs(off, n):
+        (i0, j0), (i1, _) = run[0], run[-1]
+        if i1 + n - i0 < MIN_BLOCK_WORDS:
+            continue
+        if any(m.a_to_b[i] != UNMATCHED for i in range(i0, i1 + n)):
+            continue  # overlaps the backbone: a repeated phrase, not a moved block
+        m.claim(i0, j0, i1 - i0 + n, moved=True)
+    _drop_small_blocks(m)
+    return Alignment(a, b, tuple(m.a_to_b), tuple(m.b_to_a), tuple(m.moved), _blocks(m))
+
+
+def _drop_small_blocks(m: _Matcher) -> None:
+    for block in _blocks(m):
+        if block.size < MIN_BLOCK_WORDS:
+            for i in range(block.a_start, block.a_end):
+                m.b_to_a[m.a_to_b[i]] = UNMATCHED
+                m.a_to_b[i] = UNMATCHED
+                m.moved[i] = False
+
+
+@lru_cache(maxsize=256)
+def align(a: str, b: str, n: int = DEFAULT_NGRAM) -> Alignment:
+    """Align text `a` against its sibling `b` (cached: every SIB rule asks for the same pairs)."""
+    return align_tokens(tokenize(a), tokenize(b), n)
+
+
+def fuzzy_counterpart(text: str, candidates: list[str], cutoff: float = REWORDED_SCORE) -> bool:
+    """Whether `text` is a rewording of one of `candidates` (or of their run)."""
+    query = " ".join(text.split())
+    if not query:
+        return False
+    pool = [" ".join(c.split()) for c in candidates if c.strip()]
+    if len(pool) > 1:
+        pool.append(" ".join(pool))
+    return any(fuzz.token_set_ratio(query, c, score_cutoff=cutoff) for c in pool)

@@ -1,0 +1,214 @@
+"""SiblingIndex: the versions of every document in a corpus, found by MinHash LSH and verified.
+
+Build it from documents, add more, save it to a file and load it back (so a pre-commit run that
+is handed only the changed files, or a scraper, still sees the whole corpus), and query it with a
+document to get that document's siblings, most similar first. Everything is deterministic: the
+same documents give the same matches in the same order.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from lint.document import Document
+from lint.errors import CorpusmendError
+from lint.siblings.options import SiblingOptions
+from lint.siblings.shingles import overlap, shingle_hashes
+from lint.siblings.signatures import from_hashvalues, new_lsh, signature
+
+FORMAT = "corpusmend-sibling-index"
+VERSION = 1
+
+
+def entry_key(doc: Document) -> str:
+    """A document's identity in the index: its id, qualified by its file when that differs."""
+    if doc.path is None or doc.path == doc.id:
+        return doc.id
+    return f"{doc.path}#{doc.id}"
+
+
+@dataclass
+class _Entry:
+    key: str
+    doc: Document
+    hashvalues: np.ndarray
+    shingles: np.ndarray | None = None
+
+    def shingle_set(self, size: int) -> np.ndarray:
+        if self.shingles is None:
+            self.shingles = shingle_hashes(self.doc.text, size)
+        return self.shingles
+
+
+@dataclass(frozen=True)
+class SiblingMatch:
+    """A verified sibling: the document and how much of the two texts' shingles they share."""
+
+    document: Document
+    jaccard: float
+    containment: float
+    shared: int
+
+    @property
+    def similarity(self) -> float:
+        return max(self.jaccard, self.containment)
+
+
+class SiblingIndex:
+    def __init__(self, options: SiblingOptions | None = None) -> None:
+        self.options = options or SiblingOptions()
+        self._entries: dict[str, _Entry] = {}
+        self._lsh = new_lsh(self.options)
+
+    @classmethod
+    def build(
+        cls, documents: Iterable[Document], options: SiblingOptions | None = None
+    ) -> SiblingIndex:
+        index = cls(options)
+        for doc in documents:
+            index.add(doc)
+        return index
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, doc: Document) -> bool:
+        return entry_key(doc) in self._entries
+
+    def documents(self) -> Iterator[Document]:
+        for entry in self._entries.values():
+            yield entry.doc
+
+    def add(self, doc: Document) -> None:
+        """Add a document; one with the same identity (id and file) is replaced."""
+        shingles = shingle_hashes(doc.text, self.options.shingle_size)
+        sig = signature(shingles, self.options)
+        self._insert(_Entry(entry_key(doc), doc, sig.hashvalues, shingles))
+
+    def _insert(self, entry: _Entry) -> None:
+        if entry.key in self._entries:
+            self._lsh.remove(entry.key)
+            del self._entries[entry.key]
+        self._entries[entry.key] = entry
+        self._lsh.insert(entry.key, from_hashvalues(entry.hashvalues, self.options))
+
+    def query(self, doc: Document, limit: int | None = None) -> list[SiblingMatch]:
+        """The verified siblings of `doc` (never itself), most similar first, then by key."""
+        opts = self.options
+        key = entry_key(doc)
+        entry = self._entries.get(key)
+        if entry is not None and entry.doc.text == doc.text:
+            shingles = entry.shingle_set(opts.shingle_size)
+            sig = from_hashvalues(entry.hashvalues, opts)
+        else:
+            shingles = shingle_hashes(doc.text, opts.shingle_size)
+            sig = signature(shingles, opts)
+        if len(shingles) == 0:
+            return []
+        matches: list[tuple[str, SiblingMatch]] = []
+        for candidate in sorted(self._lsh.query(sig)):
+            if candidate == key:
+                continue
+            other = self._entries[candidate]
+            jaccard, containment, shared = overlap(shingles, other.shingle_set(opts.shingle_size))
+            if shared >= min(opts.min_shared, len(shingles)) and (
+                jaccard >= opts.min_jaccard or containment >= opts.min_containment
+            ):
+                matches.append((candidate, SiblingMatch(other.doc, jaccard, containment, shared)))
+        matches.sort(key=lambda m: (-round(m[1].similarity, 9), -m[1].shared, m[0]))
+        limit = opts.max_siblings if limit is None else limit
+        return [m for _, m in matches[:limit]]
+
+    def groups(self) -> list[list[str]]:
+        """Connected groups of siblings (keys sorted; groups ordered by their first key);
+        documents without siblings are left out. For engines that group by cluster."""
+        parent = {k: k for k in self._entries}
+
+        def find(k: str) -> str:
+            while parent[k] != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        for key, entry in self._entries.items():
+            for match in self.query(entry.doc, limit=len(self._entries)):
+                a, b = find(key), find(entry_key(match.document))
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        clusters: dict[str, list[str]] = {}
+        for key in self._entries:
+            clusters.setdefault(find(key), []).append(key)
+        return sorted((sorted(c) for c in clusters.values() if len(c) > 1), key=lambda c: c[0])
+
+    # -- on disk: gzip JSON lines, a header then one line per document -------------------------
+
+    def save(self, path: str | Path) -> None:
+        path = Path(path)
+        tmp = path.with_name(path.name + ".tmp")
+        with gzip.open(tmp, "wt", encoding="utf-8", errors="surrogatepass") as out:
+            header = {"format": FORMAT, "version": VERSION, "options": self.options.to_dict()}
+            out.write(json.dumps(header) + "\n")
+            for entry in self._entries.values():
+                out.write(json.dumps(_entry_record(entry), ensure_ascii=False) + "\n")
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: str | Path) -> SiblingIndex:
+        path = Path(path)
+        try:
+            with gzip.open(path, "rt", encoding="utf-8", errors="surrogatepass") as f:
+                lines = iter(f)
+                header = _parse(path, 1, next(lines, ""))
+                if header.get("format") != FORMAT or header.get("version") != VERSION:
+                    raise CorpusmendError(
+                        f"{path}:1: not a corpusmend sibling index (version {VERSION})"
+                    )
+                index = cls(SiblingOptions.from_dict(header.get("options", {})))
+                for number, line in enumerate(lines, 2):
+                    index._insert(_entry_from(path, number, _parse(path, number, line), index))
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            raise CorpusmendError(f"{path}: cannot read sibling index: {exc}") from None
+        return index
+
+
+def _entry_record(entry: _Entry) -> dict[str, Any]:
+    doc = entry.doc
+    return {
+        "key": entry.key,
+        "id": doc.id,
+        "path": doc.path,
+        "text": doc.text,
+        "minhash": base64.b64encode(entry.hashvalues.astype("<u4").tobytes()).decode("ascii"),
+    }
+
+
+def _parse(path: Path, number: int, line: str) -> dict[str, Any]:
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise CorpusmendError(f"{path}:{number}: bad JSON in sibling index: {exc.msg}") from None
+    if not isinstance(value, dict):
+        raise CorpusmendError(f"{path}:{number}: expected an object in sibling index")
+    return value
+
+
+def _entry_from(path: Path, number: int, record: dict[str, Any], index: SiblingIndex) -> _Entry:
+    try:
+        doc = Document(record["text"], id=record["id"], path=record["path"])
+        values = np.frombuffer(base64.b64decode(record["minhash"]), dtype="<u4")
+        key = record["key"]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise CorpusmendError(f"{path}:{number}: bad sibling index entry: {exc}") from None
+    if len(values) != index.options.num_perm:
+        raise CorpusmendError(
+            f"{path}:{number}: field minhash has {len(values)} values, not {index.options.num_perm}"
+        )
+    return _Entry(key, doc, values.astype(np.uint32))

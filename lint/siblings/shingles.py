@@ -1,0 +1,44 @@
+"""Word shingles of a text as sorted, unique 32-bit hashes (deterministic across processes)."""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+import numpy as np
+
+_WORD = re.compile(r"\w+")
+_MASK = np.uint64(0xFFFFFFFF)
+_MULT = np.uint64(0x9E3779B1)
+
+
+def words(text: str) -> list[str]:
+    """The text's words, case-folded; punctuation and quote styles do not count."""
+    return _WORD.findall(text.casefold())
+
+
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8", "surrogatepass"))
+
+
+def shingle_hashes(text: str, size: int = 5) -> np.ndarray:
+    """Hashes of every run of `size` consecutive words (fewer words: one shingle of them all),
+    sorted and unique, as uint32."""
+    hashes = np.fromiter(map(_word_hash, words(text)), dtype=np.uint64)
+    if len(hashes) == 0:
+        return np.zeros(0, dtype=np.uint32)
+    size = min(size, len(hashes))
+    count = len(hashes) - size + 1
+    acc = hashes[:count].copy()
+    for k in range(1, size):
+        acc = ((acc * _MULT) ^ hashes[k : k + count]) & _MASK
+    return np.unique(acc.astype(np.uint32))
+
+
+def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float, int]:
+    """(Jaccard, containment of the smaller set in the larger, shared count) of two sets."""
+    if len(a) == 0 or len(b) == 0:
+        return 0.0, 0.0, 0
+    shared = len(np.intersect1d(a, b, assume_unique=True))
+    union = len(a) + len(b) - shared
+    return shared / union, shared / min(len(a), len(b)), shared
