@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from lint.commands import baseline, check, explain, rules, schema, test_rules, validate_rules
+from lint.commands import baseline, check, explain, index, rules, schema, test_rules, validate_rules
 from lint.commands import eval as eval_command
 
-COMMANDS = (check, rules, explain, test_rules, validate_rules, schema, eval_command, baseline)
+COMMANDS = (
+    check, rules, explain, test_rules, validate_rules, schema, eval_command, baseline, index
+)

@@ -13,6 +13,7 @@ from lint.formatters import FORMATTERS
 from lint.interrupts import deferred_interrupt
 from lint.linter import Linter
 from lint.runner import RunOptions
+from lint.siblings.cli import add_sibling_arguments, lookup_from_args
 
 NAME = "check"
 HELP = "check files, directories or stdin (-) for artifacts"
@@ -36,6 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
     add_input_options(parser)
     add_output_options(parser)
+    add_sibling_arguments(parser)
     add_engine_arguments(parser)
     add_project_options(parser)
 
@@ -59,7 +61,8 @@ def run_check(
     problems = 0
     changed = 0
     source = project.source(args.paths, outputs.read_options)
-    for result in project.results(run_from_args(args, linter, source, options)):
+    siblings = lookup_from_args(args, outputs.read_options, project.config.siblings)
+    for result in project.results(run_from_args(args, linter, source, options, siblings)):
         if args.fix and not args.diff:
             with deferred_interrupt():  # never leave a temporary file behind on Ctrl-C
                 result = outputs.write_back(result)
