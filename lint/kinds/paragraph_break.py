@@ -55,7 +55,7 @@ class ParagraphBreakKind(CheckKind):
         if laid_out_in_lines(doc, self.max_breaks):
             return
         for a, b in pairwise(paras):
-            if not open_paragraph(text, a, self.min_words):
+            if not open_paragraph(text, a, self.min_words, weak=True):
                 continue
             if not continuation_at(text, b.start, b.end):
                 continue

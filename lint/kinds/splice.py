@@ -28,15 +28,17 @@ from lint.kinds.base import CheckKind, Hit
 from lint.segmentation import ABBREVIATIONS
 
 # The last word of a paragraph that stops mid-sentence: a lower-case word, maybe with a comma.
-_OPEN_END = regex.compile(r"(?:^|\s)[\p{Ll}][\p{Ll}'’-]*,?$")
+_OPEN_END = regex.compile(r"(?:^|\s)(?:[\p{Ll}][\p{Ll}'’-]*,?|[\p{L}\p{N}][^\s,]*,)$")
+# Weaker endings, trusted only when the lower-case rest follows at once (the paragraph-break
+# kind): a capitalised word ("... in Europe's") or a dash ("... at the open –").
+_OPEN_END_WEAK = regex.compile(r"[^\s:]\s+(?:\p{Lu}[\p{L}'’.-]*|[–—])$")
 # A paragraph that starts like a list item, a byline or a caption marker.
 _LIST_START = regex.compile(r"^\s*(?:[-*•·–—>#|]|\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\)|\[)")
 # A lower-case word that starts a continuation ("to the United Nations ...").
-_CONTINUATION_WORD = regex.compile(r"[\p{Ll}][\p{Ll}'’]*(?=[\s,;:])")
+_CONTINUATION_WORD = regex.compile(r"[\p{Ll}][\p{Ll}'’-]*(?=[\s,;:])")
 # Lower-case starts that are not continuations: bylines, links, handles, code-ish tokens.
 _NOT_CONTINUATION = regex.compile(
-    r"^(?:by\s+\p{Lu}|https?:|www\.|pic\.|\S*@|\S+\.(?:com|org|net|gov|uk)\b|e\.g\.|i\.e\.)",
-    regex.IGNORECASE,
+    r"^(?:by\s+\p{Lu}|https?:|www\.|pic\.|\S*@|\S+\.(?:com|org|net|gov|uk)\b|e\.g\.|i\.e\.)"
 )
 # Closing punctuation, maybe followed by closing quotes or brackets.
 _CLOSED_END = regex.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?]?$")
@@ -59,21 +61,30 @@ def title_case(text: str) -> bool:
     return caps * 10 >= len(lettered) * 6
 
 
-def open_paragraph(text: str, span: Span, min_words: int = 4) -> bool:
-    """Whether the paragraph stops mid-sentence: it ends in a lower-case word (or a comma after
-    one), is prose rather than a list item, heading or link, and has a few words."""
+def open_paragraph(text: str, span: Span, min_words: int = 4, weak: bool = False) -> bool:
+    """Whether the paragraph stops mid-sentence: it ends in a lower-case word or a comma (with
+    `weak`, also a capitalised word or a dash, on a line of 8 words or more), is prose rather
+    than a list item, heading or link, and has a few words."""
     para = span.slice(text)
-    if not _OPEN_END.search(para) or _LIST_START.match(para) or para[0].islower():
+    if _LIST_START.match(para) or para[0].islower():
         return False  # a lower-case start: itself a list item, a verse line or a continuation
     last_line = para.rsplit("\n", 1)[-1]
-    if len(words(last_line)) < min_words or title_case(last_line):
+    count = len(words(last_line))
+    weak_end = weak and count >= 8 and _OPEN_END_WEAK.search(para) is not None
+    if not (_OPEN_END.search(para) or weak_end):
+        return False
+    if count < min_words or (count < 12 and title_case(last_line)):
         return False
     tail = words(last_line)[-1]
     return not any(c in tail for c in "/@:=#")
 
 
 def closed_paragraph(text: str, span: Span) -> bool:
-    return bool(_CLOSED_END.search(span.slice(text)))
+    """Whether the paragraph ends a sentence, or is a quotation (with perhaps its source)."""
+    para = span.slice(text)
+    if _CLOSED_END.search(para):
+        return True
+    return para[0] in '“"«' and any(c in para[1:] for c in '”"»')
 
 
 def continuation_at(text: str, pos: int, end: int, min_words: int = 3) -> bool:
