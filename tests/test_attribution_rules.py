@@ -77,6 +77,8 @@ def test_bad_outlet_table_is_a_clear_error(tmp_path: Path) -> None:
         "CNN Reports\n\nThe port reopened on Monday after three weeks.",
         "The deal was signed, the minister said, and the port will reopen.",
         "The minister told Reuters the port would reopen. She gave no date.",
+        "The boy's guardian said the school had not been told about the move.",
+        "The first sputnik reported its position by radio every few seconds.",
     ],
 )
 def test_correct_attributions_and_headlines_are_left_alone(text: str) -> None:

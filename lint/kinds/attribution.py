@@ -63,6 +63,7 @@ class AttributionKind(CheckKind):
         table = outlet_table(self.data, params.get("outlets", "outlets"))
         verbs = verb_table(dict(self.data), params.get("verbs", "reporting_verbs"))
         self.canonical = set(table)
+        self.listed = {v for variants in table.values() for v in variants}
         self.by_key: dict[str, set[str]] = {}
         forms: set[str] = set()
         for canonical, variants in table.items():
@@ -100,6 +101,8 @@ class AttributionKind(CheckKind):
         rest = sentence.replace(m.group(0), " ")
         if (outlet.isupper() and len(outlet) > 4) or len(words(rest)) < 3 or title_case(rest):
             return None  # a headline, a label or wire-style capitals, not a mangled sentence
+        if outlet.islower() and outlet not in self.listed:
+            return None  # an ordinary word ("the guardian said"), not a name
         canonicals = sorted(self.by_key.get(outlet_key(outlet), ()))
         outlet_bad = outlet not in self.canonical
         verb_bad = bool(verb) and verb[0].isupper() and verb[1:].islower()
