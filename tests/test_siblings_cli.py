@@ -1,0 +1,114 @@
+"""Siblings end to end through `corpusmend check` and `corpusmend index` (real processes)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURES, run_cli, shared_path
+
+PAIR = FIXTURES / "siblings" / "pair"
+PAIR_EXPECTED = FIXTURES / "siblings" / "pair-expected"
+
+
+def _copy(src: Path, dst: Path) -> Path:
+    shutil.copytree(src, dst)
+    for f in dst.iterdir():
+        f.chmod(0o644)
+    return dst
+
+
+def _findings(out: str) -> dict[str, list[dict]]:
+    data = json.loads(out)
+    return {Path(d["path"]).name: d["findings"] for d in data["documents"]}
+
+
+def test_seeds_are_repaired_byte_for_byte_and_a_second_run_changes_nothing(tmp_path):
+    seeds = _copy(shared_path("seeds"), tmp_path / "seeds")
+    expected = shared_path("seeds-expected")
+    run = run_cli("check", "--fix", "--unsafe-fixes", "--exit-zero", str(seeds))
+    assert run.returncode == 0, run.stderr
+    for f in sorted(seeds.iterdir()):
+        want = (expected / f.name.replace(".txt", ".fixed.txt")).read_bytes()
+        assert f.read_bytes() == want, f.name
+    again = run_cli("check", "--fix", "--unsafe-fixes", "--diff", str(seeds))
+    assert again.stdout == ""
+
+
+def test_seed_001_against_000_gets_a_move_and_a_missing_tail_and_000_gets_nothing(tmp_path):
+    seeds = shared_path("seeds")
+    run = run_cli("check", "--format", "json", str(seeds))
+    found = _findings(run.stdout)
+    corrupted = {f["code"]: f for f in found["001_54844bae62cb43cd.txt"]}
+    assert corrupted["SIB001"]["fix"]["applicability"] == "unsafe"
+    assert corrupted["SIB001"]["fix"]["provenance"]["sibling"].endswith("000_e078c78a2c2bce74.txt")
+    assert corrupted["SIB003"]["fix"]["applicability"] == "display"
+    assert corrupted["SPL001"]["fix"] is None  # superseded by SIB001
+    assert not [f for f in found["000_e078c78a2c2bce74.txt"] if f["code"].startswith("SIB")]
+
+
+def test_own_pair_is_repaired_like_the_seeds(tmp_path):
+    pair = _copy(PAIR, tmp_path / "pair")
+    run = run_cli("check", "--fix", "--unsafe-fixes", str(pair))
+    assert run.returncode == 1, run.stderr  # the missing tail stays reported
+    assert "SIB003" in run.stdout and "corrupted.txt" in run.stdout
+    assert (pair / "corrupted.txt").read_bytes() == (
+        PAIR_EXPECTED / "corrupted.fixed.txt"
+    ).read_bytes()
+    assert (pair / "clean.txt").read_bytes() == (PAIR / "clean.txt").read_bytes()
+    again = run_cli("check", "--fix", "--unsafe-fixes", "--diff", str(pair))
+    assert again.stdout == ""
+
+
+def test_no_siblings_turns_them_off_and_a_single_file_has_none(tmp_path):
+    off = run_cli("check", "--format", "json", "--no-siblings", str(PAIR))
+    alone = run_cli("check", "--format", "json", str(PAIR / "corrupted.txt"))
+    for run in (off, alone):
+        codes = [f["code"] for fs in _findings(run.stdout).values() for f in fs]
+        assert codes and not [c for c in codes if c.startswith("SIB")]
+
+
+def test_a_reference_corpus_gives_a_single_file_its_siblings():
+    run = run_cli(
+        "check",
+        "--format",
+        "json",
+        "--siblings",
+        str(PAIR / "clean.txt"),
+        str(PAIR / "corrupted.txt"),
+    )
+    codes = {f["code"] for f in _findings(run.stdout)["corrupted.txt"]}
+    assert {"SIB001", "SIB002", "SIB003"} <= codes
+
+
+def test_an_index_lets_a_run_on_one_changed_file_see_the_whole_corpus(tmp_path):
+    index = tmp_path / "corpus.idx"
+    built = run_cli("index", str(PAIR), "-o", str(index))
+    assert built.returncode == 0, built.stderr
+    assert "indexed 2 document(s)" in built.stderr
+    run = run_cli("check", "--format", "json", "--index", str(index), str(PAIR / "corrupted.txt"))
+    codes = {f["code"] for f in _findings(run.stdout)["corrupted.txt"]}
+    assert {"SIB001", "SIB003"} <= codes
+    strict = run_cli(
+        "check",
+        "--format",
+        "json",
+        "--index",
+        str(index),
+        "--sibling-jaccard",
+        "1",
+        "--sibling-containment",
+        "1",
+        str(PAIR / "corrupted.txt"),
+    )
+    codes = {f["code"] for f in _findings(strict.stdout)["corrupted.txt"]}
+    assert not [c for c in codes if c.startswith("SIB")]
+
+
+def test_a_bad_index_file_is_a_usage_error(tmp_path):
+    bad = tmp_path / "bad.idx"
+    bad.write_text("nope")
+    run = run_cli("check", "--index", str(bad), str(PAIR))
+    assert run.returncode == 2
+    assert "bad.idx" in run.stderr

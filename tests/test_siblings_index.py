@@ -1,0 +1,103 @@
+"""SiblingIndex: discovery by MinHash LSH, verification, determinism, saving and loading."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+from siblings_texts import FERRY, LIBRARY, REWORDED, article
+
+from lint import Document
+from lint.errors import CorpusmendError
+from lint.siblings import SiblingIndex, SiblingOptions, sibling_map
+
+
+def _corpus() -> list[Document]:
+    return [
+        Document(article(LIBRARY), id="full"),
+        Document(article(LIBRARY[:4]), id="truncated"),
+        Document(article(LIBRARY[3:6]), id="excerpt"),
+        Document(article(REWORDED), id="reworded"),
+        Document(article(FERRY), id="ferry"),
+    ]
+
+
+def _ids(matches) -> list[str]:
+    return [m.document.id for m in matches]
+
+
+def test_truncated_copies_excerpts_and_rewordings_are_found_unrelated_are_not():
+    index = SiblingIndex.build(_corpus())
+    full = _corpus()[0]
+    assert sorted(_ids(index.query(full))) == ["excerpt", "reworded", "truncated"]
+    assert _ids(index.query(Document(article(FERRY), id="ferry"))) == []
+    excerpt = index.query(Document(article(LIBRARY[3:6]), id="excerpt"))
+    assert "full" in _ids(excerpt)
+    best = excerpt[0]
+    assert best.containment == pytest.approx(1.0)
+    assert best.jaccard < 0.5  # found by containment, not by Jaccard
+
+
+def test_a_document_is_never_its_own_sibling_and_order_is_deterministic():
+    first = SiblingIndex.build(_corpus())
+    second = SiblingIndex.build(reversed(_corpus()))
+    for doc in _corpus():
+        assert doc.id not in _ids(first.query(doc))
+        assert _ids(first.query(doc)) == _ids(second.query(doc))
+    assert first.groups() == second.groups() == [["excerpt", "full", "reworded", "truncated"]]
+
+
+def test_adding_a_document_with_the_same_id_replaces_it():
+    index = SiblingIndex.build(_corpus())
+    index.add(Document(article(FERRY), id="truncated"))
+    assert len(index) == 5
+    assert "truncated" not in _ids(index.query(_corpus()[0]))
+
+
+def test_thresholds_decide_what_counts_as_a_sibling():
+    strict = SiblingIndex.build(_corpus(), SiblingOptions(min_jaccard=0.99, min_containment=0.99))
+    assert sorted(_ids(strict.query(_corpus()[0]))) == ["excerpt", "truncated"]
+
+
+def test_save_and_load_round_trip(tmp_path):
+    index = SiblingIndex.build(_corpus())
+    path = tmp_path / "corpus.idx"
+    index.save(path)
+    loaded = SiblingIndex.load(path)
+    assert len(loaded) == len(index)
+    assert loaded.options == index.options
+    for doc in _corpus():
+        assert _ids(loaded.query(doc)) == _ids(index.query(doc))
+    assert [d.text for d in loaded.documents()] == [d.text for d in index.documents()]
+
+
+def test_a_broken_index_file_is_a_clear_error_naming_file_and_line(tmp_path):
+    path = tmp_path / "bad.idx"
+    SiblingIndex.build(_corpus()).save(path)
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    lines[2] = lines[2][:40]
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    with pytest.raises(CorpusmendError, match=r"bad\.idx:3: bad JSON"):
+        SiblingIndex.load(path)
+    (tmp_path / "plain.idx").write_text("not gzip")
+    with pytest.raises(CorpusmendError, match=r"plain\.idx"):
+        SiblingIndex.load(tmp_path / "plain.idx")
+
+
+def test_sibling_map_gives_every_document_its_siblings():
+    docs = _corpus()
+    mapping = sibling_map(docs)
+    assert list(mapping) == [d.id for d in docs]
+    assert mapping["ferry"] == []
+    assert "full" in [d.id for d in mapping["truncated"]]
+    again = sibling_map(list(reversed(docs)))
+    assert {k: [d.id for d in v] for k, v in again.items()} == {
+        k: [d.id for d in v] for k, v in mapping.items()
+    }
+
+
+def test_a_reference_corpus_supplies_siblings():
+    mapping = sibling_map([Document(article(LIBRARY[:4]), id="mine")], reference=_corpus()[:1])
+    assert [d.id for d in mapping["mine"]] == ["full"]
