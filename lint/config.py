@@ -195,9 +195,7 @@ class Config:
     @property
     def label(self) -> str:
         """How errors name this config: the file, and for pyproject.toml its table."""
-        if self.path is None:
-            return "(no config)"
-        return f"{self.path} [tool.corpusmend]" if self.path.name == PYPROJECT else str(self.path)
+        return "(no config)" if self.path is None else _label(self.path)
 
     def excluded(self, path: str | Path) -> bool:
         return PathGlobs(self.root, self.exclude).match(path)
@@ -211,6 +209,10 @@ class Config:
         if not self.per_file_ignores:
             return None
         return PerFileIgnores(self.root, self.per_file_ignores)
+
+
+def _label(path: Path) -> str:
+    return f"{path} [tool.corpusmend]" if path.name == PYPROJECT else str(path)
 
 
 def find_config(paths: Iterable[str | Path], start: Path | None = None) -> Path | None:
@@ -266,6 +268,9 @@ def load_config(path: str | Path) -> Config:
         prefix = "tool.corpusmend." if label else ""
         raise ConfigError(f"{where}: {prefix}{key or '(top level)'}: {_describe(err)}")
     root = Path(os.path.abspath(path)).parent
+    for pack in table.get("rules", ()):
+        if not (root / pack).exists():
+            raise ConfigError(f"{_label(path)}: rules: {pack!r}: no such rule pack in {root}")
     return Config(
         root=root,
         path=path,
@@ -300,8 +305,7 @@ def _sibling_settings(table: dict[str, Any], path: Path) -> dict[str, Any]:
     try:
         SiblingOptions.from_dict(settings)
     except (ConfigError, TypeError) as exc:
-        label = f"{path} [tool.corpusmend]" if path.name == PYPROJECT else str(path)
-        raise ConfigError(f"{label}: siblings: {exc}") from None
+        raise ConfigError(f"{_label(path)}: siblings: {exc}") from None
     return settings
 
 
