@@ -111,6 +111,12 @@ def _overlaps(a: Finding, b: Finding) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
+def _covers(a: Finding, b: Finding) -> bool:
+    """Whether finding a spans at least half of finding b's text."""
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return shared > 0 and shared * 2 >= b.end - b.start
+
+
 def as_document(text: str | Document) -> Document:
     return text if isinstance(text, Document) else Document(text)
 
@@ -173,7 +179,21 @@ class Linter:
             except Exception as exc:  # a broken rule must not stop the others
                 findings.append(internal_error(rule, doc, exc))
         findings.sort(key=Finding.sort_key)
-        return self._drop_superseded_fixes(findings)
+        return self._drop_superseded_fixes(self._drop_deferred(findings))
+
+    def _drop_deferred(self, findings: list[Finding]) -> list[Finding]:
+        """Drop a finding whose rule `defers_to` a code (or family) that another finding on
+        mostly the same text has (e.g. SIB002 only corroborates HDR001)."""
+        out = []
+        for f in findings:
+            rule = self.rule(f.code)
+            prefixes = rule.defers_to if rule is not None else ()
+            if prefixes and any(
+                g is not f and g.code.startswith(prefixes) and _covers(g, f) for g in findings
+            ):
+                continue
+            out.append(f)
+        return out
 
     def _drop_superseded_fixes(self, findings: list[Finding]) -> list[Finding]:
         """A finding whose code a fixable overlapping finding's rule `supersedes` keeps being

@@ -8,6 +8,8 @@ from conftest import FIXTURES, run_cli, shared_path
 
 
 def copy_fixtures(tmp_path: Path) -> Path:
+    """The clean fixtures plus a dated copy of orchard (its sibling: tests that are about
+    single-document rules pass --no-siblings; test_siblings_cli.py covers siblings)."""
     target = tmp_path / "corpus"
     shutil.copytree(FIXTURES / "clean", target)
     shutil.copy(FIXTURES / "glued" / "orchard-dated.txt", target)
@@ -16,7 +18,7 @@ def copy_fixtures(tmp_path: Path) -> Path:
 
 def test_check_reports_glued_header_at_line_1_column_1(tmp_path: Path) -> None:
     corpus = copy_fixtures(tmp_path)
-    result = run_cli("check", str(corpus))
+    result = run_cli("check", "--no-siblings", str(corpus))
     assert result.returncode == 1, result.stderr
     lines = [ln for ln in result.stdout.splitlines() if ": " in ln and ln.startswith(str(corpus))]
     message = "HDR001 [*] date header glued before the text: ' date 2019-05-02 '"
@@ -38,12 +40,12 @@ def test_fix_then_fix_again_changes_nothing(tmp_path: Path) -> None:
     clean_before = {
         p.name: p.read_bytes() for p in corpus.iterdir() if p.name != "orchard-dated.txt"
     }
-    first = run_cli("check", "--fix", str(corpus))
+    first = run_cli("check", "--no-siblings", "--fix", str(corpus))
     assert first.returncode == 0, first.stdout + first.stderr
     fixed = (corpus / "orchard-dated.txt").read_text(encoding="utf-8")
     assert fixed.startswith("Apple growers in the Tamsin Valley")
     assert fixed.endswith("similar losses.\n")
-    second = run_cli("check", "--fix", "--format", "json", str(corpus))
+    second = run_cli("check", "--no-siblings", "--fix", "--format", "json", str(corpus))
     assert json.loads(second.stdout)["summary"]["fixed"] == 0
     assert (corpus / "orchard-dated.txt").read_text(encoding="utf-8") == fixed
     assert {
@@ -53,7 +55,7 @@ def test_fix_then_fix_again_changes_nothing(tmp_path: Path) -> None:
 
 def test_json_contract(tmp_path: Path) -> None:
     corpus = copy_fixtures(tmp_path)
-    result = run_cli("check", "--format", "json", str(corpus))
+    result = run_cli("check", "--no-siblings", "--format", "json", str(corpus))
     payload = json.loads(result.stdout)
     assert set(payload) == {"version", "documents", "summary"}
     count = len(list(corpus.iterdir()))
@@ -101,7 +103,7 @@ def test_stdin_and_exit_zero() -> None:
 
 def test_select_and_ignore(tmp_path: Path) -> None:
     corpus = copy_fixtures(tmp_path)
-    assert run_cli("check", "--ignore", "HDR", str(corpus)).returncode == 0
+    assert run_cli("check", "--no-siblings", "--ignore", "HDR", str(corpus)).returncode == 0
     assert run_cli("check", "--select", "glued-date-header", str(corpus)).returncode == 1
     bad = run_cli("check", "--select", "NOPE", str(corpus))
     assert bad.returncode == 2 and "NOPE" in bad.stderr

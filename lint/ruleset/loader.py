@@ -163,6 +163,7 @@ def _build_rule(path: Path, raw: LineDict, data: dict[str, Any]) -> Rule:
         tests=tuple(_case(c) for c in raw["tests"]),
         enabled=raw.get("enabled", True),
         supersedes=tuple(raw.get("supersedes", ())),
+        defers_to=tuple(raw.get("defers_to", ())),
         source=str(path),
         line=raw.line,
     )

@@ -42,6 +42,7 @@ class Rule:
     tests: tuple[RuleCase, ...] = ()
     enabled: bool = True
     supersedes: tuple[str, ...] = ()
+    defers_to: tuple[str, ...] = ()
     source: str = ""
     line: int = 0
 

@@ -46,6 +46,11 @@ RULE_SCHEMA: dict[str, Any] = {
             "items": {"type": "string", "pattern": CODE_PATTERN},
             "description": "codes whose fix is dropped where this rule's fixable finding overlaps",
         },
+        "defers_to": {
+            "type": "array",
+            "items": {"type": "string", "pattern": "^(" + "|".join(CODE_FAMILIES) + ")[0-9]{0,3}$"},
+            "description": "codes or families whose finding on the same text replaces this one's",
+        },
         "params": {"type": "object"},
         "fix": {
             "type": "object",
