@@ -33,15 +33,13 @@ _SPACE = re.compile(r"\s+")
 
 
 def fingerprint(text: str, finding: Finding) -> str:
-    """The code, the span and its context, with runs of whitespace made one space."""
+    """The code, the span and CONTEXT code points on each side, with runs of whitespace made
+    one space first (so reflowed or re-indented text around a finding still matches)."""
     start, end = finding.start, finding.end
-    parts = (
-        finding.code,
-        text[max(0, start - CONTEXT) : start],
-        text[start:end],
-        text[end : end + CONTEXT],
-    )
-    joined = "\x00".join(_SPACE.sub(" ", p) for p in parts)
+    window = 4 * CONTEXT
+    before = _SPACE.sub(" ", text[max(0, start - window) : start])[-CONTEXT:]
+    after = _SPACE.sub(" ", text[end : end + window])[:CONTEXT]
+    joined = "\x00".join((finding.code, before, _SPACE.sub(" ", text[start:end]), after))
     return hashlib.sha256(joined.encode("utf-8", "surrogateescape")).hexdigest()[:20]
 
 
