@@ -17,14 +17,22 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def _word_hash(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8", "surrogatepass"))
+_HASHES: dict[str, int] = {}  # word -> hash; words repeat across a corpus
+_MAX_CACHED = 1_000_000
+
+
+def _word_hashes(ws: list[str]) -> np.ndarray:
+    if len(_HASHES) > _MAX_CACHED:
+        _HASHES.clear()
+    for w in set(ws).difference(_HASHES):
+        _HASHES[w] = zlib.crc32(w.encode("utf-8", "surrogatepass"))
+    return np.fromiter(map(_HASHES.__getitem__, ws), dtype=np.uint64, count=len(ws))
 
 
 def shingle_hashes(text: str, size: int = 5) -> np.ndarray:
     """Hashes of every run of `size` consecutive words (fewer words: one shingle of them all),
     sorted and unique, as uint32."""
-    hashes = np.fromiter(map(_word_hash, words(text)), dtype=np.uint64)
+    hashes = _word_hashes(words(text))
     if len(hashes) == 0:
         return np.zeros(0, dtype=np.uint32)
     size = min(size, len(hashes))
