@@ -21,6 +21,13 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+def copy_writable(src: Path, dst: Path) -> Path:
+    """Copy a folder for a test to fix: plain file copies, so read-only sources (../shared is
+    read-only) give writable copies."""
+    shutil.copytree(src, dst, copy_function=shutil.copyfile)
+    return dst
+
+
 def corpusmend_exe() -> list[str]:
     exe = shutil.which("corpusmend", path=str(Path(sys.executable).parent))
     return [exe] if exe else [sys.executable, "-m", "lint"]

@@ -4,7 +4,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, run_cli, shared_path
+from conftest import FIXTURES, copy_writable, run_cli, shared_path
 
 
 def copy_fixtures(tmp_path: Path) -> Path:
@@ -86,6 +86,7 @@ def test_json_contract(tmp_path: Path) -> None:
         "applicability": "safe",
         "message": "remove the header (date 2019-05-02)",
         "edits": [{"start": 0, "end": 17, "content": ""}],
+        "metadata": {"date": "2019-05-02"},  # what a metadata move would store
     }
     assert payload["summary"] == {
         "documents": 3,
@@ -148,7 +149,7 @@ def test_test_rules_fails_a_rule_without_negative_case(tmp_path: Path) -> None:
 def test_seeds_get_the_header_finding(tmp_path: Path) -> None:
     seeds = shared_path("seeds")
     target = tmp_path / "seeds"
-    shutil.copytree(seeds, target)
+    copy_writable(seeds, target)
     result = run_cli("check", "--select", "HDR001", "--format", "json", str(target))
     docs = {Path(d["path"]).name: d["findings"] for d in json.loads(result.stdout)["documents"]}
     assert [(f["code"], f["line"], f["column"]) for f in docs["001_54844bae62cb43cd.txt"]] == [
