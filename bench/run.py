@@ -270,7 +270,7 @@ def _run_check(corpus: Path, extra: list[str], flags: str) -> tuple[float, int, 
     seconds, rss, code, err = json.loads(proc.stdout)
     if code not in (0, 1):
         raise RuntimeError(f"corpusmend check exited {code}: {err}")
-    return seconds, rss, " ".join(args[2:])
+    return seconds, rss, "corpusmend " + " ".join(args[3:])
 
 
 def scaling(sizes: Sizes) -> dict[str, Any]:
