@@ -135,7 +135,7 @@ def main() -> int:
         )
         exe = shutil.which("corpusmend", path=str(Path(sys.executable).parent))
         command = [exe] if exe else [sys.executable, "-m", "lint"]
-        command += ["check", str(corpus), "--format", "concise", "--no-progress"]
+        command += ["check", str(corpus), "--format", "concise", "--no-progress", "--no-siblings"]
         if args.jobs:
             command += ["--jobs", str(args.jobs)]
         started = time.monotonic()
