@@ -28,7 +28,10 @@ def entries(cache_root: Path) -> list[Path]:
 
 
 def check(project: Path, *args: str, env: dict | None = None):
-    return run_cli("check", "--format", "json", *args, "corpus", cwd=project, env=env)
+    """A check without siblings: with them a document's findings depend on the others."""
+    return run_cli(
+        "check", "--format", "json", "--no-siblings", *args, "corpus", cwd=project, env=env
+    )
 
 
 def messages(result) -> list[str]:
@@ -122,6 +125,7 @@ def test_cache_location_without_a_config(tmp_path: Path) -> None:
     (corpus / "ferry.txt").write_text(GLUED, encoding="utf-8")
     xdg = tmp_path / "xdg"
     result = run_cli("check", "corpus", cwd=tmp_path, env={"XDG_CACHE_HOME": str(xdg)})
+    # one document: no siblings to find, so the cache is used
     assert result.returncode == 1
     if (tmp_path / ".corpusmend_cache").exists():  # a config above the temporary directory
         pytest.skip("a corpusmend config above the temporary directory")
@@ -148,3 +152,9 @@ def test_parallel_and_serial_runs_share_the_cache(project: Path) -> None:
     again = check(project, "--jobs", "2")
     fresh = check(project, "--jobs", "1", "--no-cache")
     assert again.stdout == fresh.stdout
+
+
+def test_no_cache_when_siblings_are_looked_for(project: Path) -> None:
+    result = run_cli("check", "--format", "json", "corpus", cwd=project)
+    assert result.returncode == 1, result.stderr
+    assert entries(project / ".corpusmend_cache") == []

@@ -60,8 +60,8 @@ def run_check(
     out, formatter = outputs.out, outputs.formatter
     problems = 0
     changed = 0
-    source = project.source(args.paths, outputs.read_options)
     siblings = lookup_from_args(args, outputs.read_options, project.config.siblings)
+    source = project.source(args.paths, outputs.read_options, siblings)
     for result in project.results(run_from_args(args, linter, source, options, siblings)):
         if args.fix and not args.diff:
             with deferred_interrupt():  # never leave a temporary file behind on Ctrl-C

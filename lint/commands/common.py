@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import Any
 
 from lint.config import Config, discover_config
 from lint.errors import ConfigError, SelectorError
@@ -78,16 +77,6 @@ def apply_config_settings(args: argparse.Namespace, config: Config) -> None:
     """Config values for options the command line left unset (the sibling index path)."""
     if config.index is not None and hasattr(args, "index") and args.index is None:
         args.index = str(config.index)
-
-
-def sibling_settings(args: argparse.Namespace) -> dict[str, Any]:
-    """Sibling options (SiblingOptions field names): the config's, then `--sibling-<name>`
-    flags the command line gave (dest `sibling_<name>`, default None) on top."""
-    settings = dict(run_config(args).siblings)
-    for dest, value in vars(args).items():
-        if dest.startswith("sibling_") and value is not None:
-            settings[dest.removeprefix("sibling_")] = value
-    return settings
 
 
 def make_linter(args: argparse.Namespace) -> Linter:

@@ -66,8 +66,14 @@ class ProjectRun:
         self.baseline = Baseline.load(args.baseline) if args.baseline else None
         self.changed_files = 0
 
-    def source(self, paths: Sequence[str], options: ReadOptions) -> ReaderSource:
-        """The engine's source: these paths read with these options, through reader()."""
+    def source(
+        self, paths: Sequence[str], options: ReadOptions, siblings: object | None = None
+    ) -> ReaderSource:
+        """The engine's source: these paths read with these options, through reader().
+
+        With siblings, a document's findings depend on other documents: no cache then."""
+        if siblings is not None:
+            self.cache = None
         return ReaderSource(tuple(paths), options, self.reader(options))
 
     def reader(self, options: ReadOptions | None = None, inner: Reader = read_documents) -> Reader:
