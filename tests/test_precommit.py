@@ -1,0 +1,108 @@
+"""The pre-commit hooks, run by the real pre-commit against this repository (try-repo).
+
+pre-commit installs this package into its own environment (pip, so the first run needs the
+package index or a pip cache), then runs the hooks of `.pre-commit-hooks.yaml` on a temporary
+corpus repository: the check hook fails and names the findings, the fix hook repairs the files
+and fails because it changed them, and a second run passes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+FERRY = " date 2019-05-02 The harbour council met on Tuesday about the ferry timetable.\n"
+FERRY_FIXED = "The harbour council met on Tuesday about the ferry timetable.\n"
+LIGHTHOUSE = " date 2021-03-09 Volunteers repainted the lighthouse railings over a windy weekend.\n"
+MARKET = "Rain kept most stalls closed at the Saturday market.\n\nTraders hope for sun.\n"
+
+
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One PRE_COMMIT_HOME for the module: the hook environment is installed once."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    if not (ROOT / ".git").exists():
+        pytest.skip(f"{ROOT} is not a git checkout (try-repo needs one)")
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.fixture
+def corpus_repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "corpus-repo"
+    (repo / "articles").mkdir(parents=True)
+    (repo / "articles" / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    (repo / "articles" / "lighthouse.txt").write_text(LIGHTHOUSE, encoding="utf-8")
+    (repo / "articles" / "market.txt").write_text(MARKET, encoding="utf-8")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    return repo
+
+
+def try_repo(repo: Path, home: Path, *hooks: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(home),
+        "PRE_COMMIT_COLOR": "never",
+        "XDG_CACHE_HOME": str(home / "xdg"),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), *hooks, "--all-files"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+def test_hook_file_declares_check_and_fix_hooks() -> None:
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert set(hooks) == {"corpusmend", "corpusmend-fix"}
+    for hook in hooks.values():
+        assert hook["language"] == "python"
+        assert hook["types"] == ["text"]
+    assert "--fix" in hooks["corpusmend-fix"]["entry"]
+    assert "--fix" not in hooks["corpusmend"]["entry"]
+
+
+def test_check_fails_fix_repairs_then_both_pass(corpus_repo: Path, pre_commit_home: Path) -> None:
+    first = try_repo(corpus_repo, pre_commit_home)
+    output = first.stdout + first.stderr
+    assert first.returncode == 1, output
+    check_part, _, fix_part = output.partition("corpusmend (fix)")
+    assert "articles/ferry.txt:1:1: HDR001" in check_part
+    assert "articles/lighthouse.txt:1:1: HDR001" in check_part
+    assert "market.txt" not in check_part
+    assert "files were modified by this hook" in fix_part
+    assert "fixed articles/ferry.txt:1:1: HDR001" in fix_part
+    assert (corpus_repo / "articles" / "ferry.txt").read_text(encoding="utf-8") == FERRY_FIXED
+    assert (corpus_repo / "articles" / "market.txt").read_text(encoding="utf-8") == MARKET
+
+    second = try_repo(corpus_repo, pre_commit_home)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert second.stdout.count("Passed") == 2
+
+
+def test_config_excludes_hold_for_files_pre_commit_passes(
+    corpus_repo: Path, pre_commit_home: Path
+) -> None:
+    (corpus_repo / ".corpusmend.yaml").write_text("exclude: [lighthouse.txt]\n", encoding="utf-8")
+    (corpus_repo / "articles" / "ferry.txt").write_text(FERRY_FIXED, encoding="utf-8")
+    git(corpus_repo, "add", ".")
+    result = try_repo(corpus_repo, pre_commit_home, "corpusmend")
+    assert result.returncode == 0, result.stdout + result.stderr
