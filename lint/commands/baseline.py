@@ -16,6 +16,7 @@ from lint.config_reader import ConfiguredReader
 from lint.engines import add_engine_arguments, run_from_args
 from lint.linter import INTERNAL_CODE
 from lint.runner import RunOptions
+from lint.siblings.cli import add_sibling_arguments, lookup_from_args
 from lint.writers.atomic import AtomicFile
 
 NAME = "baseline"
@@ -41,6 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="leave out files the config excludes even when named (default: on)",
     )
+    add_sibling_arguments(parser)
     add_engine_arguments(parser)
 
 
@@ -53,9 +55,9 @@ def main(args: argparse.Namespace) -> int:
     base = Path(os.path.abspath(args.output)).parent if args.output != "-" else Path.cwd()
     entries: list[Entry] = []
     documents = problems = 0
-    for result in run_from_args(
-        args, linter, ReaderSource(tuple(args.paths), options, reader), RunOptions()
-    ):
+    source = ReaderSource(tuple(args.paths), options, reader)
+    siblings = lookup_from_args(args, options, config.siblings)  # as check does
+    for result in run_from_args(args, linter, source, RunOptions(), siblings):
         if result.problem:
             problems += 1
             name = result.doc.path or result.doc.id
