@@ -76,7 +76,7 @@ def test_jobs_2_json_is_byte_identical_to_jobs_1(tmp_path: Path) -> None:
     pack.write_text(SLOW_PACK, encoding="utf-8")
     corpus = tmp_path / "corpus"
     make_corpus(corpus, 300)
-    common = ["check", str(corpus), "--rules", str(pack), "--format", "json", "--no-progress"]
+    common = ["check", str(corpus), "--rules", str(pack), "--format", "json", "--no-cache"]
     one = run_cli(*common, "--jobs", "1")
     two = run_cli(*common, "--jobs", "2")
     assert one.returncode == two.returncode == 2  # findings, and the binary file's read error
@@ -93,8 +93,9 @@ def test_jobs_2_json_is_byte_identical_to_jobs_1(tmp_path: Path) -> None:
 def test_jobs_2_fix_writes_the_same_files_as_jobs_1(tmp_path: Path) -> None:
     make_corpus(tmp_path / "a", 200)
     shutil.copytree(tmp_path / "a", tmp_path / "b")
-    one = run_cli("check", "--fix", "--format", "json", "--jobs", "1", str(tmp_path / "a"))
-    two = run_cli("check", "--fix", "--format", "json", "--jobs", "2", str(tmp_path / "b"))
+    fix = ["check", "--fix", "--format", "json", "--no-cache"]
+    one = run_cli(*fix, "--jobs", "1", str(tmp_path / "a"))
+    two = run_cli(*fix, "--jobs", "2", str(tmp_path / "b"))
     assert one.stdout.replace(str(tmp_path / "a"), "X") == two.stdout.replace(
         str(tmp_path / "b"), "X"
     )
@@ -137,7 +138,7 @@ def test_siblings_travel_with_each_document(tmp_path: Path) -> None:
 
 def test_progress_goes_to_stderr_and_never_into_json(tmp_path: Path) -> None:
     make_corpus(tmp_path / "c", 150)
-    shown = run_cli("check", str(tmp_path / "c"), "--format", "json", "--progress")
+    shown = run_cli("check", str(tmp_path / "c"), "--format", "json", "--progress", "--no-cache")
     assert json.loads(shown.stdout)["summary"]["documents"] == 151
     assert "151 documents" in shown.stderr and "docs/s" in shown.stderr
     hidden = run_cli("check", str(tmp_path / "c"), "--format", "json")  # stderr is a pipe
@@ -149,7 +150,7 @@ def test_ctrl_c_stops_promptly_with_130_and_leaves_files_whole(tmp_path: Path) -
     pack.write_text(SLOW_PACK, encoding="utf-8")
     originals = make_corpus(tmp_path / "corpus", 1200, paragraphs=12)
     linter = Linter(rules=[pack])
-    args = ["check", "--fix", "--jobs", "2", "--progress", "--rules", str(pack)]
+    args = ["check", "--fix", "--jobs", "2", "--progress", "--no-cache", "--rules", str(pack)]
     proc = subprocess.Popen(
         [*corpusmend_exe(), *args, str(tmp_path / "corpus")],
         stdout=subprocess.DEVNULL,

@@ -144,7 +144,14 @@ def test_ray_sibling_groups_match_local_engine(local_ray, tmp_path: Path) -> Non
 
 def test_cli_engine_ray_is_byte_identical_to_jobs_1(corpus: Path) -> None:
     # the subprocess starts (and shuts down) its own local Ray: no address given
-    args = ["check", str(corpus / "shards"), str(corpus / "texts"), "--format", "json"]
+    args = [
+        "check",
+        str(corpus / "shards"),
+        str(corpus / "texts"),
+        "--format",
+        "json",
+        "--no-cache",
+    ]
     one = run_cli(*args, "--jobs", "1")
     ray_run = run_cli(*args, "--engine", "ray")
     assert ray_run.returncode == one.returncode == 2, ray_run.stderr[-3000:]
