@@ -24,6 +24,8 @@ from lint.siblings.tokens import Tokens, tokenize
 UNMATCHED = -1
 DEFAULT_NGRAM = 4
 MIN_BLOCK_WORDS = 6
+MIN_LEFTOVER_WORDS = 2
+REWORDED_GAP = 4  # unmatched words a moved block may hold (a phrase reworded inside it)
 REWORDED_SCORE = 60.0
 
 
@@ -72,11 +74,20 @@ class Alignment:
         return [i for i, j in enumerate(self.a_to_b) if j != UNMATCHED]
 
 
-def _ngram_positions(norms: tuple[str, ...], n: int) -> dict[tuple[str, ...], int]:
-    """n-gram -> its position when it occurs once; -1 when it repeats."""
+def _ngram_positions(t: Tokens, n: int) -> dict[tuple[str, ...], int]:
+    """n-gram -> its position when it occurs once; -1 when it repeats or when it runs across a
+    paragraph break (the paragraphs around a moved block differ from one text to the other,
+    yet the last words of one and the first of the next can agree by chance, "the harbour
+    school. Nobody", and such an anchor ties the wrong paragraphs together)."""
     seen: dict[tuple[str, ...], int] = {}
-    for i, gram in enumerate(zip(*(norms[k:] for k in range(n)), strict=False)):
+    for i, gram in enumerate(zip(*(t.norms[k:] for k in range(n)), strict=False)):
         seen[gram] = -1 if gram in seen else i
+    breaks = t.paragraph_breaks()
+    if breaks:
+        crossing = {i - k for i in breaks for k in range(n - 1)}
+        for gram, i in seen.items():
+            if i in crossing:
+                seen[gram] = -1
     return seen
 
 
@@ -103,8 +114,8 @@ def longest_increasing(values: list[int]) -> list[int]:
 
 
 def _anchors(a: Tokens, b: Tokens, n: int) -> list[tuple[int, int]]:
-    in_a = _ngram_positions(a.norms, n)
-    in_b = _ngram_positions(b.norms, n)
+    in_a = _ngram_positions(a, n)
+    in_b = _ngram_positions(b, n)
     pairs = [(i, in_b.get(g, -1)) for g, i in in_a.items() if i >= 0]
     return sorted((i, j) for i, j in pairs if j >= 0)
 
@@ -125,14 +136,20 @@ class _Matcher:
             and self.a.norms[i] == self.b.norms[j]
         )
 
+    def in_backbone(self, i: int) -> bool:
+        return self.a_to_b[i] != UNMATCHED and not self.moved[i]
+
     def link(self, i: int, j: int, moved: bool) -> None:
         self.a_to_b[i], self.b_to_a[j], self.moved[i] = j, i, moved
 
     def claim(self, i: int, j: int, n: int, moved: bool) -> None:
-        """Match the n words at i and j, then extend the match both ways while words agree."""
+        """Match the n words at i and j (those still free)."""
         for k in range(n):
             if self.free(i + k, j + k):
                 self.link(i + k, j + k, moved)
+
+    def extend(self, i: int, j: int, n: int, moved: bool) -> None:
+        """Extend the match of the n words at i and j both ways while the words agree."""
         lo_i, lo_j = i - 1, j - 1
         while self.free(lo_i, lo_j):
             self.link(lo_i, lo_j, moved)
@@ -157,7 +174,8 @@ def _runs(anchors: list[tuple[int, int]], n: int) -> list[list[tuple[int, int]]]
 
 
 def _blocks(m: _Matcher) -> tuple[Block, ...]:
-    """Maximal runs of moved matches that stay contiguous in B."""
+    """Maximal runs of moved matches that stay contiguous in B (across a few words reworded
+    in both texts: "have raised concerns about" against "have complained about")."""
     out: list[Block] = []
     i = 0
     size = len(m.a)
@@ -166,14 +184,40 @@ def _blocks(m: _Matcher) -> tuple[Block, ...]:
             i += 1
             continue
         start, j = i, m.a_to_b[i]
-        while i + 1 < size and m.moved[i + 1] and 0 < m.a_to_b[i + 1] - m.a_to_b[i] <= 3:
-            i += 1
+        while True:
+            if i + 1 < size and m.moved[i + 1] and 0 < m.a_to_b[i + 1] - m.a_to_b[i] <= 3:
+                i += 1
+                continue
+            k = _reworded_gap(m, i)
+            if k is None:
+                break
+            i = k
         out.append(Block(start, i + 1, j, m.a_to_b[i] + 1))
         i += 1
     return tuple(out)
 
 
+def _reworded_gap(m: _Matcher, i: int, limit: int = REWORDED_GAP) -> int | None:
+    """The next moved word after moved word i when only a few unmatched words of both texts
+    lie between them; None otherwise."""
+    k = i + 1
+    while k < len(m.a_to_b) and k - i <= limit and m.a_to_b[k] == UNMATCHED:
+        k += 1
+    if k == i + 1 or k >= len(m.a_to_b) or not m.moved[k]:
+        return None
+    j, jk = m.a_to_b[i], m.a_to_b[k]
+    if not 0 < jk - j <= limit + 1:
+        return None
+    if any(m.b_to_a[x] != UNMATCHED for x in range(j + 1, jk)):
+        return None
+    return k
+
+
 def align_tokens(a: Tokens, b: Tokens, n: int = DEFAULT_NGRAM) -> Alignment:
+    """Anchors first (backbone, then moved runs), extended word by word only once every anchor
+    is linked: extending the backbone first would let a word that happens to follow it in both
+    texts (a paragraph starting with the same word as a moved quotation) steal the moved
+    block's first word."""
     anchors = _anchors(a, b, n)
     chain = longest_increasing([j for _, j in anchors])
     backbone = [anchors[k] for k in chain]
@@ -182,6 +226,7 @@ def align_tokens(a: Tokens, b: Tokens, n: int = DEFAULT_NGRAM) -> Alignment:
         m.claim(i, j, n, moved=False)
     in_chain = set(backbone)
     off = [p for p in anchors if p not in in_chain]
+    moved: list[tuple[int, int, int]] = []
     for run in _runs(off, n):
         (i0, j0), (i1, _) = run[0], run[-1]
         if i1 + n - i0 < MIN_BLOCK_WORDS:
@@ -189,14 +234,95 @@ def align_tokens(a: Tokens, b: Tokens, n: int = DEFAULT_NGRAM) -> Alignment:
         if any(m.a_to_b[i] != UNMATCHED for i in range(i0, i1 + n)):
             continue  # overlaps the backbone: a repeated phrase, not a moved block
         m.claim(i0, j0, i1 - i0 + n, moved=True)
+        moved.append((i0, j0, i1 - i0 + n))
+    for i, j in backbone:
+        m.extend(i, j, n, moved=False)
+    for i, j, size in moved:
+        m.extend(i, j, size, moved=True)
     _drop_small_blocks(m)
+    _reclaim_block_edges(m)
+    _match_leftover_runs(m)
     return Alignment(a, b, tuple(m.a_to_b), tuple(m.b_to_a), tuple(m.moved), _blocks(m))
+
+
+def _reclaim_block_edges(m: _Matcher) -> None:
+    """Give a moved block back the word just before (after) it when the backbone holds that
+    word of B only as the last (first) word of a run that goes on elsewhere: an anchor across a
+    paragraph break ("the cliff path. Nobody" in both texts, followed by different paragraphs)
+    lends the backbone the first word of the moved quotation."""
+    a_norms, b_norms = m.a.norms, m.b.norms
+    for block in _blocks(m):
+        i, j = block.a_start - 1, block.b_start - 1
+        while i >= 0 and j >= 0 and m.a_to_b[i] == UNMATCHED and a_norms[i] == b_norms[j]:
+            k = m.b_to_a[j]
+            if k == UNMATCHED or m.moved[k] or _continues(m, k, j, +1):
+                break
+            m.a_to_b[k] = UNMATCHED
+            m.link(i, j, moved=True)
+            i, j = i - 1, j - 1
+        i, j = block.a_end, block.b_end
+        while i < len(a_norms) and j < len(b_norms) and m.a_to_b[i] == UNMATCHED:
+            k = m.b_to_a[j]
+            if a_norms[i] != b_norms[j] or k == UNMATCHED or m.moved[k] or _continues(m, k, j, -1):
+                break
+            m.a_to_b[k] = UNMATCHED
+            m.link(i, j, moved=True)
+            i, j = i + 1, j + 1
+
+
+def _leftover_runs(matches: list[int], norms: tuple[str, ...]) -> dict[tuple[str, ...], list[int]]:
+    """Maximal runs of unmatched words (two or more), by their words -> where they start."""
+    out: dict[tuple[str, ...], list[int]] = {}
+    i, size = 0, len(matches)
+    while i < size:
+        if matches[i] != UNMATCHED:
+            i += 1
+            continue
+        start = i
+        while i < size and matches[i] == UNMATCHED:
+            i += 1
+        if i - start >= MIN_LEFTOVER_WORDS:
+            out.setdefault(norms[start:i], []).append(start)
+    return out
+
+
+def _match_leftover_runs(m: _Matcher) -> None:
+    """Pair a run of words that neither text matched with the one identical run of the other:
+    a short moved piece (the end of a sentence a quotation was spliced into, "people, and some
+    left early.") too short or too common to hold an anchor of its own."""
+    in_b = _leftover_runs(m.b_to_a, m.b.norms)
+    if not in_b:
+        return
+    for words, starts in _leftover_runs(m.a_to_b, m.a.norms).items():
+        if len(starts) != 1 or len(in_b.get(words, ())) != 1:
+            continue
+        i, j = starts[0], in_b[words][0]
+        moved = not _in_order(m, i, j, len(words))
+        for k in range(len(words)):
+            m.link(i + k, j + k, moved)
+
+
+def _in_order(m: _Matcher, i: int, j: int, size: int) -> bool:
+    """Whether A words [i, i+size) matched to B words [j, j+size) keep the backbone's order."""
+    before = next((m.a_to_b[k] for k in range(i - 1, -1, -1) if m.in_backbone(k)), -1)
+    after = next(
+        (m.a_to_b[k] for k in range(i + size, len(m.a_to_b)) if m.in_backbone(k)), len(m.b_to_a)
+    )
+    return before < j and j + size <= after
+
+
+def _continues(m: _Matcher, i: int, j: int, step: int) -> bool:
+    """Whether A word i, matched to B word j, goes on matching B word j + step."""
+    nxt = i + step
+    return 0 <= nxt < len(m.a_to_b) and m.a_to_b[nxt] == j + step
 
 
 def _drop_small_blocks(m: _Matcher) -> None:
     for block in _blocks(m):
         if block.size < MIN_BLOCK_WORDS:
             for i in range(block.a_start, block.a_end):
+                if m.a_to_b[i] == UNMATCHED:
+                    continue
                 m.b_to_a[m.a_to_b[i]] = UNMATCHED
                 m.a_to_b[i] = UNMATCHED
                 m.moved[i] = False

@@ -144,6 +144,8 @@ def _plan_move(al: Alignment, block: Block, d: int | None) -> _Move | None:
     if p is not None and q is not None:
         if _follows(al, p, q):
             spacing = separator(b.gap(al.a_to_b[q] - 1))
+        elif not a.ends_sentence(p) and not a.starts_upper(q):
+            spacing = " "  # the sentence the block interrupts goes on (the sibling rewords it)
         else:
             spacing = separator(text[a.outer_end(p) : a.outer_start(i0)])
         out = Edit(a.outer_end(p), a.outer_start(q), spacing)

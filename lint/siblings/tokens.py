@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # Punctuation that belongs to the word before it (closing) or after it (opening).
 CLOSING = frozenset(".,;:!?…)]}\"'”’»")
 OPENING = frozenset("\"'“‘([{«¿¡")
@@ -49,7 +51,20 @@ class Tokens:
         if not any(c in TERMINATORS for c in tail):
             return False
         word = self.norms[i]
-        return not (len(word) == 1 and word.isalpha() and tail.startswith(".") and len(tail) == 1)
+        if not (len(word) == 1 and word.isalpha() and tail == "."):
+            return True
+        # an initial ("J. Smith") or an abbreviation ("a.m."): a sentence ends there only at a
+        # line break or at the end of the text
+        return i + 1 == len(self.starts) or "\n" in self.gap(i)
+
+    def paragraph_breaks(self) -> list[int]:
+        """The tokens followed by a blank line (the last word of a paragraph)."""
+        out = []
+        for m in _BLANK_LINE.finditer(self.text):
+            i = bisect_left(self.starts, m.start()) - 1
+            if 0 <= i < len(self.starts) - 1 and (not out or out[-1] != i):
+                out.append(i)
+        return out
 
     def starts_upper(self, i: int) -> bool:
         first = self.text[self.starts[i]]

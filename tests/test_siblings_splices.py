@@ -1,0 +1,152 @@
+"""Spliced quotations repaired through a sibling, in the shapes that used to defeat alignment.
+
+Each test builds a clean article, a sibling of it (sometimes reworded near the splice) and a
+corrupted copy in which a quotation paragraph was moved into the middle of a sentence; fixing
+the copy against the sibling must give back the clean article exactly.
+"""
+
+from __future__ import annotations
+
+from lint import Document
+from lint.siblings.align import align
+from lint.siblings.tokens import tokenize
+
+OPENING = (
+    "The harbour board of Quillon voted on Monday to close the north pier for repairs, a week"
+    " after a storm tore away part of its railing and two of its lamp posts."
+)
+CLOSING = (
+    "The board will meet again on the first Thursday of next month to hear the engineers'"
+    " report and to decide how the repairs will be paid for."
+)
+
+
+def article(*paras: str) -> str:
+    return "\n\n".join(paras)
+
+
+def splice(par: str, at: str, quote: str, glued: bool = False) -> str:
+    """`par` with `quote` spliced in before the words `at` (which then start in lower case)."""
+    head, tail = par.split(" " + at, 1)
+    return head + "\n\n" + quote + (" " if glued else "\n\n") + at + tail
+
+
+def fixed(linter, doc: str, *siblings: str) -> str:
+    sibs = [Document(s, id=f"sibling{k}") for k, s in enumerate(siblings)]
+    return linter.fix(doc, siblings=sibs, unsafe=True).text
+
+
+def sib001(linter, doc: str, *siblings: str) -> list[str]:
+    sibs = [Document(s, id=f"sibling{k}") for k, s in enumerate(siblings)]
+    return [f.code for f in linter.check(doc, siblings=sibs) if f.code == "SIB001"]
+
+
+def test_a_quotation_starting_like_the_paragraph_after_its_place(linter):
+    # the clean article has "...the water.\n\n“Nobody ..." and the copy "...the water.\n\nNobody":
+    # an anchor across that paragraph break used to lend the quotation's first word away
+    fishers = (
+        "Fishing crews said the closure came at the worst time of the year, when the boats"
+        " bring in most of their catch and need the pier to unload it before dawn."
+    )
+    engineers = "Engineers from the county will inspect the pilings below the water."
+    quote = (
+        "“Nobody here wants the pier closed a day longer than it must be,” the harbour master said."
+    )
+    injured = "Nobody was injured in the storm, though a moored dinghy was found upside down."
+    clean = article(OPENING, fishers, engineers, quote, injured, CLOSING)
+    doc = article(OPENING, splice(fishers, "bring in", quote), engineers, injured, CLOSING)
+    assert sib001(linter, doc, clean) == ["SIB001"]
+    assert fixed(linter, doc, clean) == clean
+
+
+def test_two_quotations_ending_in_the_same_words(linter):
+    # both quotations end "a teacher at the harbour school." and are followed by the same
+    # paragraph in one text or the other
+    lead = (
+        "Parents asked the board to keep the footpath along the pier open during the repairs,"
+        " because children walk that way to school every morning."
+    )
+    first = "“We are not asking for much,” said Ilse Marrow, a teacher at the harbour school."
+    second = (
+        "“A fence and a lamp would do, and the children could still walk safely,” said Ilse"
+        " Marrow, a teacher at the harbour school."
+    )
+    after = "Nobody on the board spoke against the request, and it was passed without a vote."
+    clean = article(OPENING, lead, CLOSING, first, second, after)
+    doc = article(OPENING, splice(lead, "because children", second), CLOSING, first, after)
+    assert fixed(linter, doc, clean) == clean
+
+
+def test_the_sibling_rewords_the_sentence_at_the_splice(linter):
+    # the sibling says "remained open until", the copy "stayed open until": the sentence the
+    # quotation interrupts is rejoined in the copy's own words, with one space
+    cafe = "The café on the quay stayed open until 9 p.m. so that the crews could warm up."
+    quote = "“We will not leave the crews out in the cold,” said the café's owner, Ruth Amsel."
+    clean = article(OPENING, cafe, CLOSING, quote)
+    sibling = clean.replace("stayed open until", "remained open until")
+    doc = article(OPENING, splice(cafe, "until 9", quote, glued=True), CLOSING)
+    assert fixed(linter, doc, sibling) == clean
+
+
+def test_a_quotation_whose_place_follows_a_time_of_day(linter):
+    # "a.m." ends the sentence before the quotation's place: not an initial
+    road = "The coast road was closed by the police and reopened shortly after 6 a.m."
+    gulls = (
+        "Volunteers spent the morning clearing the slipway of seaweed and broken planks while"
+        " the gulls circled overhead."
+    )
+    quote = "“It was the worst storm I have seen in forty years,” said the lifeboat coxswain."
+    clean = article(OPENING, gulls, road, quote, CLOSING)
+    doc = article(OPENING, splice(gulls, "broken planks", quote), road, CLOSING)
+    assert fixed(linter, doc, clean) == clean
+
+
+def test_a_sentence_cut_after_a_number_with_a_short_rest(linter):
+    # the rest of the sentence, "people, and some left early.", is too short for an anchor
+    meeting = "The meeting at 7 p.m. drew 248 people, and some left early."
+    quote = "“We asked the board twelve times and got two answers,” said Tomas Berl, a fisher."
+    clean = article(OPENING, meeting, quote, CLOSING)
+    doc = article(OPENING, splice(meeting, "people, and", quote), CLOSING)
+    assert sib001(linter, doc, clean) == ["SIB001"]
+    assert fixed(linter, doc, clean) == clean
+    glued = article(OPENING, splice(meeting, "people, and", quote, glued=True), CLOSING)
+    assert fixed(linter, glued, clean) == clean
+
+
+def test_a_moved_block_with_a_phrase_reworded_inside_it(linter):
+    # the quotation is longer than the text it jumped over, so that text is the moved block,
+    # cut in two by the reworded phrase; the halves are one block, and the quotation goes
+    # after the whole of it
+    hearing = (
+        "At the hearing, Councillor Juno Brask asked why the flood barrier had been left"
+        " unfinished for three winters."
+    )
+    residents = (
+        "Residents of the lower town have raised concerns about the state of the sea wall"
+        " since the last election."
+    )
+    quote = (
+        "“It is a temporary fix for the lower town that has lasted eleven years, and nobody in"
+        " the county office will say when it ends, or who will pay for the next one when the winter"
+        " storms come back,” said Dr. Oren Vail, an engineer who has studied the barrier."
+    )
+    clean = article(OPENING, hearing, residents, quote, CLOSING)
+    sibling = clean.replace("have raised concerns about", "have complained about")
+    doc = article(OPENING, splice(hearing, "barrier had", quote), residents, CLOSING)
+    assert fixed(linter, doc, sibling) == clean
+
+
+def test_an_anchor_never_runs_across_a_paragraph_break():
+    a = "one two three four five.\n\nsix seven eight nine ten."
+    b = "one two three four five.\n\nsix seven eight nine ten."
+    al = align(a, b)
+    assert al.coverage == 1.0  # the words still match, by extension
+    assert tokenize(a).paragraph_breaks() == [4]
+
+
+def test_an_initial_is_no_sentence_end_but_a_time_of_day_at_a_line_end_is():
+    t = tokenize("Dr. J. Smith came at 6 a.m.\n\nThen he left at 7 a.m. The end.")
+    norms = list(t.norms)
+    assert not t.ends_sentence(norms.index("j"))
+    assert t.ends_sentence(norms.index("m"))  # "6 a.m." before a blank line
+    assert t.ends_sentence(len(norms) - 1)
