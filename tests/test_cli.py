@@ -89,7 +89,7 @@ def test_json_contract(tmp_path: Path) -> None:
         "metadata": {"date": "2019-05-02"},  # what a metadata move would store
     }
     assert payload["summary"] == {
-        "documents": 3,
+        "documents": count,
         "findings": 1,
         "by_code": {"HDR001": 1},
         "fixed": 0,
