@@ -2,13 +2,14 @@
 
 Among the first few non-blank lines it finds:
 
-- the title repeated as the first line: the line equals ``doc.metadata["title"]``, or the next
-  paragraph starts with the very same words;
+- the title repeated as the first line: the line equals ``doc.metadata["title"]`` or the next
+  line, or the next paragraph starts with the very same words;
 - byline and dateline lines (``By NAME``, ``Posted on by USER``, ``Jun 14, 2008 — NAME``): whole
   lines matching a pattern of a data table, in which ``{name}`` and ``{date}`` stand for a
   person's name and a date; named groups (``author``, ``date``) travel with the fix as metadata;
-- a byline glued to the first sentence (``By Ann Lee The council voted ...``): reported
-  without a fix, since where the name ends is a guess.
+- a byline glued to the first sentence (``By Ann Lee The council voted ...``), to a dateline
+  in capitals (``By Ann Lee PORT ELLERY, May 5 — ...``) or to a title's kicker (``By Ann Lee
+  Port Ellery: New plan ...``): reported without a fix, since where the name ends is a guess.
 
 Lines are deleted by the fix (with one of the line breaks around them).
 """
@@ -39,6 +40,16 @@ _GLUED = regex.compile(
     r"(?P<byline>[Bb][Yy]:?[^\S\n]+(?P<author>"
     rf"(?:[A-Z][\w’'-]*\.?|[A-Z]\.[A-Z][\w’'-]+)(?:[^\S\n]+{_WORD}){{0,2}}))"
     r"[^\S\n]+(?P<rest>\S[^\n]*)",
+    regex.VERSION0,
+)
+# A byline glued to a dateline in capitals ("By Ann Lee HARWICK, May 5 — ...") or to a title's
+# kicker ("By Ann Lee Harwick: Plan for ..."): the name is the mixed-case words before it.
+_MIXED = r"(?:\p{Lu}\p{Ll}[\w’'-]*|\p{Lu}\.)"
+_GLUED_BEFORE = regex.compile(
+    rf"(?P<byline>[Bb][Yy]:?[^\S\n]+(?P<author>{_MIXED}(?:[^\S\n]+{_MIXED}){{1,2}}?))[^\S\n]+"
+    r"(?:\p{Lu}[\p{Lu}’'.-]+(?:[^\S\n]+\p{Lu}[\p{Lu}’'.-]+)*,"
+    r"|\p{Lu}[\w’'-]*(?:[^\S\n]+\p{Lu}[\w’'-]*)?:)"
+    r"(?:[^\S\n]+\S+){3}",
     regex.VERSION0,
 )
 _ALNUM = regex.compile(r"[\W_]+")
@@ -148,11 +159,13 @@ class TopMatterKind(CheckKind):
         if not same:
             following = text[second.start : second.end].strip()
             words = line.split()
-            same = (
-                len(words) >= 4
-                and len(following) > len(line)
-                and following.startswith(line)
-                and not following[len(line)].isalnum()
+            same = len(words) >= 4 and (
+                squeeze(following) == squeeze(line)  # the title line twice
+                or (
+                    len(following) > len(line)
+                    and following.startswith(line)
+                    and not following[len(line)].isalnum()
+                )
             )
         if not same:
             return None
@@ -168,6 +181,11 @@ class TopMatterKind(CheckKind):
 
     def _glued(self, line: str) -> int:
         """The length of a byline glued to the start of the line's sentence, or 0."""
+        before = _GLUED_BEFORE.match(line)
+        if before is not None:
+            first = before.group("author").split()[0]
+            if first.rstrip(".").casefold() not in self.not_names:
+                return before.end("author")
         m = _GLUED.match(line)
         if m is None:
             return 0
