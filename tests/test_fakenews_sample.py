@@ -38,6 +38,19 @@ FURNITURE_STARTS = (
     "image credit:",
     "featured image via",
     "listen to the podcast",
+    "copyright ©",
+    "before it's news ©",
+    "follow the ",
+    "like us on facebook",
+    "like this: like loading",
+    "share this: reddit",
+    "filed under:",
+    "tags:",
+    "to read more posts like this visit",
+    "watch on youtube",
+    "more critical reads",  # link labels ending in "Click here"
+    "(to donate to",
+    "for more places to find",
 )
 BYLINE_STARTS = ("by ", "by:", "posted on", "authored by")
 
