@@ -63,7 +63,13 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 
 def _errors(text: str, findings: Sequence[Finding]) -> Counter[tuple[str, str]]:
-    return Counter((f.code, text[f.start : f.end]) for f in findings if f.severity == "error")
+    """Error findings by code and text, spacing normalized: a fix that only shortens a run of
+    blank lines another error spans does not gain that error."""
+    return Counter(
+        (f.code, " ".join(text[f.start : f.end].split()))
+        for f in findings
+        if f.severity == "error"
+    )
 
 
 def _gains_error(before: Counter, text: str, after: Sequence[Finding]) -> bool:

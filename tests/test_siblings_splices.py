@@ -7,7 +7,7 @@ the copy against the sibling must give back the clean article exactly.
 
 from __future__ import annotations
 
-from lint import Document
+from lint import Document, Linter
 from lint.siblings.align import align
 from lint.siblings.tokens import tokenize
 
@@ -150,3 +150,45 @@ def test_an_initial_is_no_sentence_end_but_a_time_of_day_at_a_line_end_is():
     assert not t.ends_sentence(norms.index("j"))
     assert t.ends_sentence(norms.index("m"))  # "6 a.m." before a blank line
     assert t.ends_sentence(len(norms) - 1)
+
+
+def test_a_paragraph_break_inside_a_sentence_the_sibling_has_whole(linter):
+    harbour = "The board set aside money for the old swing bridge, a sum critics called too small."
+    clean = article(OPENING, harbour, CLOSING)
+    sibling = clean.replace("critics called", "critics have called")
+    doc = article(OPENING, harbour.replace("old swing", "old\n\n\nswing"), CLOSING)
+    sibs = [Document(sibling, id="copy")]
+    found = [f for f in linter.check(doc, siblings=sibs) if f.code == "SIB004"]
+    assert [doc[f.start : f.end] for f in found] == ["\n\n\n"]
+    assert found[0].message.startswith("a sentence its siblings have whole is interrupted by")
+    assert fixed(linter, doc, sibling) == clean
+    # a break the sibling has too, or one after a colon, is left alone
+    assert sib004(linter, clean, sibling) == []
+    lead_in = article(OPENING, "The harbour master put it this way:\n\n“close it now.”", CLOSING)
+    joined = lead_in.replace(":\n\n“", ": “")
+    assert sib004(linter, lead_in, joined) == []
+
+
+def sib004(linter, doc: str, *siblings: str) -> list[str]:
+    sibs = [Document(s, id=f"sibling{k}") for k, s in enumerate(siblings)]
+    return [f.code for f in linter.check(doc, siblings=sibs) if f.code == "SIB004"]
+
+
+def test_a_furniture_line_no_sibling_has_inside_the_document_is_removed(linter):
+    only_sib002 = Linter(select=["SIB002"])  # the BPL rules may know the line too
+    middle = "Volunteers cleared the slipway of seaweed and broken planks during the morning."
+    clean = article(OPENING, middle, CLOSING)
+    sibling = Document(clean.replace("during the morning", "in the morning"), id="copy")
+    for line, inserted in (
+        ("Share on Facebook Share via Email", article(OPENING, middle, "{}", CLOSING)),
+        ("Sign up for our weekly briefing", article(OPENING, middle + "\n{}", CLOSING)),
+    ):
+        inserted = inserted.replace("{}", line)
+        found = only_sib002.check(inserted, siblings=[sibling])
+        assert [(f.code, f.data["where"]) for f in found] == [("SIB002", "inside")]
+        assert inserted[found[0].start : found[0].end] == line
+        assert only_sib002.fix(inserted, siblings=[sibling]).text == clean
+        assert linter.fix(inserted, siblings=[sibling]).text == clean
+    # a paragraph only this version has, with no furniture shape, is no artifact
+    extra = article(OPENING, middle, "The gulls circled overhead all day.", CLOSING)
+    assert only_sib002.check(extra, siblings=[sibling]) == []

@@ -1,5 +1,6 @@
 """The ``sibling-edges`` kind: text at the start or end that no sibling has (a glued header, an
-injected line). It is removed only where it also has a header or boilerplate shape."""
+injected line), and lines inside the document that no sibling has. It is removed only where it
+also has a header or boilerplate shape (inside the document, only such lines are reported)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,14 @@ from typing import Any, ClassVar
 from lint.document import Document
 from lint.kinds.base import CheckKind, Hit
 from lint.kinds.sibling_order import repair_hit
-from lint.siblings.repairs import edge_text
+from lint.siblings.repairs import edge_text, inner_lines
 
 DEFAULT_SHAPES = (
     r"\b\d{4}-\d{2}-\d{2}\b",
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
     r"^\s*(?:date|published|updated|posted|by|source|filed)\b",
-    r"(?i)\b(?:advertisement|sponsored|subscribe|sign up|newsletter|share this|click here"
+    r"(?i)\b(?:advertisement|sponsored|subscribe|sign up|newsletter|share (?:this|on|via)"
+    r"|click here"
     r"|read more|follow us|all rights reserved|copyright)\b",
     r"https?://|www\.",
     r"©",
@@ -54,4 +56,6 @@ class SiblingEdgesKind(CheckKind):
 
     def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
         for r in edge_text(doc, siblings, self.max_words, self.shapes):
+            yield repair_hit(r)
+        for r in inner_lines(doc, siblings, self.max_words, self.shapes):
             yield repair_hit(r)

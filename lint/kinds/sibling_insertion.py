@@ -1,6 +1,6 @@
 """The ``sibling-insertion`` kind: a sentence the siblings have whole is interrupted by text
-none of them has. The fix rejoins the sentence and keeps the inserted text as its own paragraph
-after it (nothing is deleted)."""
+none of them has, or by a paragraph break. The fix rejoins the sentence and keeps inserted text
+as its own paragraph after it (nothing is deleted)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from lint.document import Document
 from lint.kinds.base import CheckKind, Hit
 from lint.kinds.sibling_order import repair_hit
-from lint.siblings.repairs import insertions
+from lint.siblings.repairs import insertions, paragraph_breaks
 
 
 class SiblingInsertionKind(CheckKind):
@@ -28,4 +28,6 @@ class SiblingInsertionKind(CheckKind):
 
     def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
         for r in insertions(doc, siblings, self.min_words):
+            yield repair_hit(r)
+        for r in paragraph_breaks(doc, siblings):
             yield repair_hit(r)

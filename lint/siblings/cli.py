@@ -126,4 +126,3 @@ def lookup_from_args(
     if reference == 0 and checked < 2:
         return None
     return lambda doc: [m.document for m in index.query(doc)]
-

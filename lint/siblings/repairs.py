@@ -13,6 +13,7 @@ moved block is moved when the sibling's order keeps more sentences whole than th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -372,10 +373,74 @@ def _insertion_repair(
     return Repair(
         start,
         end,
-        {"match": inner, "words": e - s, "sibling": pair.label},
+        {
+            "match": inner,
+            "words": e - s,
+            "what": f"{e - s} words they do not have",
+            "sibling": pair.label,
+        },
         (rejoin, keep),
         pair.provenance(versions=votes.change + votes.keep, agree=votes.change + 1),
         f"rejoin the sentence as {pair.label} has it; keep the inserted text as its own paragraph",
+    )
+
+
+_LEADS_IN = frozenset(":;—–")
+
+
+def paragraph_breaks(doc: Document, siblings: Sequence[Document]) -> list[Repair]:
+    """A paragraph break inside a sentence that the siblings have whole ("the old⏎⏎swing
+    bridge"): the words on both sides follow each other in the sibling, with no line break
+    and no sentence end between them."""
+    found = pairs(doc, siblings)
+    repairs: list[Repair] = []
+    seen: set[int] = set()
+    for pair in found:
+        al = pair.al
+        a, b = al.a, al.b
+        for p in a.paragraph_breaks():
+            q = p + 1
+            if p in seen or a.ends_sentence(p) or not _follows(al, p, q):
+                continue
+            if any(c in _LEADS_IN for c in a.text[a.ends[p] : a.outer_start(q)]):
+                continue  # "she said:⏎⏎“...": a layout choice, not a broken sentence
+            if not (_anchored(al, p, -1) and _anchored(al, q, 1)):
+                continue
+            jp = al.a_to_b[p]
+            if b.ends_sentence(jp) or "\n" in b.gap(jp):
+                continue
+            votes = _break_votes(found, p, q)
+            if votes.decided() is False:
+                continue
+            seen.add(p)
+            repairs.append(_break_repair(pair, p, q, votes))
+    return repairs
+
+
+def _break_votes(found: list[_Pair], p: int, q: int) -> _Votes:
+    votes = _Votes()
+    for pair in found:
+        al = pair.al
+        if not _follows(al, p, q):
+            continue
+        if "\n" in al.b.gap(al.a_to_b[p]):
+            votes.keep += 1
+        else:
+            votes.change += 1
+            votes.siblings.append(pair.sibling.id)
+    return votes
+
+
+def _break_repair(pair: _Pair, p: int, q: int, votes: _Votes) -> Repair:
+    a, b, al = pair.al.a, pair.al.b, pair.al
+    start, end = a.outer_end(p), a.outer_start(q)
+    return Repair(
+        start,
+        end,
+        {"match": a.text[start:end], "what": "a paragraph break", "sibling": pair.label},
+        (Edit(start, end, separator(b.gap(al.a_to_b[p]))),),
+        pair.provenance(versions=votes.change + votes.keep, agree=votes.change + 1),
+        f"rejoin the sentence as {pair.label} has it",
     )
 
 
@@ -450,11 +515,63 @@ def _edge_repair(
     return Repair(
         start,
         end,
-        {"match": region, "where": where, "siblings": count},
+        {"match": region, "where": where, "place": f"at the {where}", "siblings": count},
         (edit,) if shaped else None,
         pair.provenance(siblings=count),
         f"remove the text at the {where}: no sibling has it",
     )
+
+
+def inner_lines(
+    doc: Document, siblings: Sequence[Document], max_words: int, shapes: Sequence[re.Pattern]
+) -> list[Repair]:
+    """Lines inside the document (between text the siblings have) that no sibling has, with
+    the shape of page furniture ("Sign up for our daily briefing" between two paragraphs).
+    Lines without such a shape are left alone: a version may well hold a paragraph more."""
+    found = pairs(doc, siblings)
+    if not found:
+        return []
+    a = found[0].al.a
+    text = a.text
+    bounds = [(m[0], m[-1]) for m in (p.al.matched_indices() for p in found)]
+    out = []
+    pos = 0
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl == -1 else nl
+        s = bisect_left(a.starts, pos)
+        e = bisect_left(a.starts, end)
+        pos = end + 1
+        if not 0 < s < e < len(a) or e - s > max_words:
+            continue
+        if any(p.al.a_to_b[i] != UNMATCHED for p in found for i in range(s, e)):
+            continue
+        if not any(lo < s and e <= hi for lo, hi in bounds):
+            continue  # not between text the siblings have: SIB002 at an edge, if anything
+        start, stop = a.outer_start(s), a.outer_end(e - 1)
+        region = text[start:stop]
+        before, after = text[a.outer_end(s - 1) : start], text[stop : a.outer_start(e)]
+        if before.strip() or after.strip() or "\n" not in before or "\n" not in after:
+            continue  # the line holds more than these words
+        if not any(sh.search(region) for sh in shapes):
+            continue
+        edit = Edit(a.outer_end(s - 1), stop, "")
+        out.append(
+            Repair(
+                start,
+                stop,
+                {
+                    "match": region,
+                    "where": "inside",
+                    "place": "on a line of its own",
+                    "siblings": len(found),
+                },
+                (edit,),
+                found[0].provenance(siblings=len(found)),
+                "remove the line: no sibling has it",
+            )
+        )
+    return out
 
 
 # -- SIB003: shorter than the siblings -----------------------------------------------------------
