@@ -9,7 +9,8 @@ fix is safe only when exactly one canonical name fits the variant; otherwise it 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
 import regex
@@ -18,12 +19,13 @@ from lint.document import Document
 from lint.findings import Edit
 from lint.kinds.base import CheckKind, Hit
 from lint.kinds.dangling_attribution import verb_table
+from lint.kinds.outlet_names import NearMisses, separator_variants, tacked_on
 from lint.kinds.splice import title_case, words
 
 
 def outlet_key(name: str) -> str:
     """What a name reduces to when run together and case is lost: "Press TV" -> "presstv"."""
-    return regex.sub(r"[\s.]+", "", name).casefold()
+    return regex.sub(r"[\s.-]+", "", name).casefold()
 
 
 def outlet_table(data: Mapping[str, Any], key: str) -> dict[str, list[str]]:
@@ -37,6 +39,38 @@ def outlet_table(data: Mapping[str, Any], key: str) -> dict[str, list[str]]:
             raise ValueError(f"params.outlets: data.{key}.{canonical} must be a list of names")
         out[str(canonical)] = variants
     return out
+
+
+def literal_trie(words: Iterable[str]) -> str:
+    """A regular expression matching exactly the given strings, their common prefixes factored
+    out ("abc|abd" -> "ab(?:c|d)"), which ``re`` searches far faster than a flat alternation."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+def _prefilter(forms: Iterable[str]) -> re.Pattern[str] | None:
+    """A case-sensitive search for the case-folded names over the case-folded text: it finds
+    every line where ``(?i:name)`` matches, at a fraction of the cost. Exact for ASCII names:
+    ``regex`` matches an ASCII letter case-insensitively only with letters that case-fold to it,
+    and with ı (folded to i below) and İ (whose folding is two characters long, see
+    :meth:`AttributionKind._lines`). Other names get no prefilter."""
+    forms = list(forms)
+    if not all(f.isascii() and "\n" not in f and f for f in forms):
+        return None
+    return re.compile(literal_trie({f.casefold() for f in forms}))
 
 
 class AttributionKind(CheckKind):
@@ -63,16 +97,18 @@ class AttributionKind(CheckKind):
         table = outlet_table(self.data, params.get("outlets", "outlets"))
         verbs = verb_table(dict(self.data), params.get("verbs", "reporting_verbs"))
         self.canonical = set(table)
+        self.accepted = {f for name in table for f in separator_variants(name, drop=False)}
         self.listed = {v for variants in table.values() for v in variants}
         self.by_key: dict[str, set[str]] = {}
         forms: set[str] = set()
         for canonical, variants in table.items():
             for form in (canonical, *variants):
                 self.by_key.setdefault(outlet_key(form), set()).add(canonical)
-                forms.add(form)
-            if " " in canonical:
-                forms.add(canonical.replace(" ", ""))
+                forms.update(separator_variants(form))  # "AlJazeera", "Al-Jazeera"
+        self.tacked = tacked_on(verbs)
+        self.near = NearMisses(self.by_key)
         self.pattern = None
+        self.prefilter = _prefilter(forms) if forms else None
         if forms:
             names = "|".join(regex.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
             verb_words = "|".join(regex.escape(v) for v in verbs)
@@ -86,10 +122,52 @@ class AttributionKind(CheckKind):
         if self.pattern is None:
             return
         text = doc.text
-        for m in self.pattern.finditer(text):
+        seen: list[tuple[int, int]] = []
+        for start, end in self._lines(text):
+            for hit in self._check_region(doc, start, end):
+                seen.append((hit.start, hit.end))
+                yield hit
+        yield from self._tacked_on(doc, seen)
+
+    def _tacked_on(self, doc: Document, seen: list[tuple[int, int]]) -> Iterator[Hit]:
+        """Attributions after a comma at a sentence's end whose name is not a listed form: a
+        near miss of a long outlet name, or any name with a capitalised verb ("Reported")."""
+        text = doc.text
+        for m in self.tacked.finditer(text):
+            if any(s < m.end() and m.start("outlet") < e for s, e in seen):
+                continue
+            sentence = doc.sentence_at(m.start("outlet"))
+            if sentence is None or m.end() > sentence.end:
+                continue
+            hit = self._judge(text, sentence.slice(text), m)
+            if hit is not None:
+                yield hit
+
+    def _lines(self, text: str) -> Iterator[tuple[int, int]]:
+        """The lines that may hold a match (no match runs over a line break), or the whole text
+        when the prefilter cannot tell."""
+        folded = text.casefold()
+        if self.prefilter is None or len(folded) != len(text):
+            yield 0, len(text)
+            return
+        folded = folded.replace("ı", "i")  # dotless i matches I case-insensitively in regex
+        pos = 0
+        while (found := self.prefilter.search(folded, pos)) is not None:
+            start = text.rfind("\n", 0, found.start()) + 1
+            end = text.find("\n", found.start())
+            if end == -1:
+                yield start, len(text)
+                return
+            yield start, end
+            pos = end + 1
+
+    def _check_region(self, doc: Document, start: int, end: int) -> Iterator[Hit]:
+        assert self.pattern is not None
+        text = doc.text
+        for m in self.pattern.finditer(text, start, end):
             if m.group("lead") is None and m.group("verb") is None:
                 continue  # a mention, not an attribution
-            sentence = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
+            sentence = doc.sentence_at(m.start())
             if sentence is None or m.end() > sentence.end:
                 continue  # runs over a sentence or paragraph boundary
             hit = self._judge(text, sentence.slice(text), m)
@@ -103,8 +181,9 @@ class AttributionKind(CheckKind):
             return None  # a headline, a label or wire-style capitals, not a mangled sentence
         if outlet.islower() and outlet not in self.listed:
             return None  # an ordinary word ("the guardian said"), not a name
-        canonicals = sorted(self.by_key.get(outlet_key(outlet), ()))
-        outlet_bad = outlet not in self.canonical
+        key = outlet_key(outlet)
+        canonicals = sorted(self.by_key.get(key) or self.near.canonicals(key))
+        outlet_bad = outlet not in self.accepted and bool(canonicals)
         verb_bad = bool(verb) and verb[0].isupper() and verb[1:].islower()
         if not (outlet_bad or verb_bad):
             return None

@@ -60,10 +60,18 @@ class DanglingAttributionKind(CheckKind):
 
     def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
         text = doc.text
-        if _PERIOD_THEN_LOWER.search(text) is None:
-            return  # the cheap test: no sentence end followed by lower case anywhere
+        # The cheap test: every match holds a period followed by lower case on the same line,
+        # so only the paragraphs holding one are searched.
+        candidates = sorted(
+            {
+                i
+                for c in _PERIOD_THEN_LOWER.finditer(text)
+                if (i := doc.paragraph_at(c.start())) is not None
+            }
+        )
         spliced: set[int] | None = None
-        for para in doc.paragraphs:
+        for i in candidates:
+            para = doc.paragraphs[i]
             for m in self.pattern.finditer(text, para.start, para.end):
                 dot = m.end("attribution")
                 if abbreviation_before(text, dot) or not continuation_at(text, m.end(), para.end):

@@ -8,13 +8,17 @@ between. The fix joins the two with a space. Texts that break lines mid-sentence
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import pairwise
 from typing import Any, ClassVar
 
 from lint.document import Document
 from lint.findings import Edit
 from lint.kinds.base import CheckKind, Hit
-from lint.kinds.splice import continuation_at, laid_out_in_lines, open_paragraph
+from lint.kinds.splice import (
+    continuation_at,
+    laid_out_in_lines,
+    lower_case_starts,
+    open_paragraph,
+)
 
 
 class ParagraphBreakKind(CheckKind):
@@ -52,9 +56,11 @@ class ParagraphBreakKind(CheckKind):
 
     def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
         text, paras = doc.text, doc.paragraphs
-        if laid_out_in_lines(doc, self.max_breaks):
-            return
-        for a, b in pairwise(paras):
+        candidates = [k for k in lower_case_starts(doc) if k > 0]
+        if not candidates or laid_out_in_lines(doc, self.max_breaks):
+            return  # only a paragraph starting in lower case can continue the one before
+        for k in candidates:
+            a, b = paras[k - 1], paras[k]
             if not open_paragraph(text, a, self.min_words, weak=True):
                 continue
             if not continuation_at(text, b.start, b.end):

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Any, ClassVar
 
 import regex
@@ -27,11 +26,15 @@ from lint.findings import Edit
 from lint.kinds.base import CheckKind, Hit
 from lint.segmentation import ABBREVIATIONS
 
+# The patterns anchored at the end ($) are only ever searched (for a yes or no), and REVERSE
+# makes that search start at the end: it looks at the last word, not at every word of the text.
 # The last word of a paragraph that stops mid-sentence: a lower-case word, maybe with a comma.
-_OPEN_END = regex.compile(r"(?:^|\s)(?:[\p{Ll}][\p{Ll}'’-]*,?|[\p{L}\p{N}][^\s,]*,)$")
+_OPEN_END = regex.compile(
+    r"(?:^|\s)(?:[\p{Ll}][\p{Ll}'’-]*,?|[\p{L}\p{N}][^\s,]*,)$", regex.REVERSE
+)
 # Weaker endings, trusted only when the lower-case rest follows at once (the paragraph-break
 # kind): a capitalised word ("... in Europe's") or a dash ("... at the open –").
-_OPEN_END_WEAK = regex.compile(r"[^\s:]\s+(?:\p{Lu}[\p{L}'’.-]*|[–—])$")
+_OPEN_END_WEAK = regex.compile(r"[^\s:]\s+(?:\p{Lu}[\p{L}'’.-]*|[–—])$", regex.REVERSE)
 # A paragraph that starts like a list item, a byline or a caption marker.
 _LIST_START = regex.compile(r"^\s*(?:[-*•·–—>#|]|\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\)|\[)")
 # A lower-case word that starts a continuation ("to the United Nations ...").
@@ -41,7 +44,7 @@ _NOT_CONTINUATION = regex.compile(
     r"^(?:by\s+\p{Lu}|https?:|www\.|pic\.|\S*@|\S+\.(?:com|org|net|gov|uk)\b|e\.g\.|i\.e\.)"
 )
 # Closing punctuation, maybe followed by closing quotes or brackets.
-_CLOSED_END = regex.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?]?$")
+_CLOSED_END = regex.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?]?$", regex.REVERSE)
 # A sentence end inside a paragraph followed by a lower-case word: "... said. to the ...".
 _GLUED = regex.compile(r"(?<=[\p{L}\d][\"”’')\]]*)[.!?][\"”’')\]]*[^\S\n]+(?=\p{Ll})")
 _WORD = regex.compile(r"\S+")
@@ -66,16 +69,19 @@ def open_paragraph(text: str, span: Span, min_words: int = 4, weak: bool = False
     `weak`, also a capitalised word or a dash, on a line of 8 words or more), is prose rather
     than a list item, heading or link, and has a few words."""
     para = span.slice(text)
-    if _LIST_START.match(para) or para[0].islower():
+    if para[0].islower() or _LIST_START.match(para):
         return False  # a lower-case start: itself a list item, a verse line or a continuation
-    last_line = para.rsplit("\n", 1)[-1]
-    count = len(words(last_line))
-    weak_end = weak and count >= 8 and _OPEN_END_WEAK.search(para) is not None
-    if not (_OPEN_END.search(para) or weak_end):
+    strong_end = _OPEN_END.search(para) is not None
+    if not (strong_end or weak):
+        return False  # the cheap test first: most paragraphs end a sentence
+    last_line = para[para.rfind("\n") + 1 :]
+    last_words = words(last_line)
+    count = len(last_words)
+    if not (strong_end or (count >= 8 and _OPEN_END_WEAK.search(para) is not None)):
         return False
     if count < min_words or (count < 12 and title_case(last_line)):
         return False
-    tail = words(last_line)[-1]
+    tail = last_words[-1]
     return not any(c in tail for c in "/@:=#")
 
 
@@ -117,16 +123,34 @@ def glued_continuations(text: str, span: Span) -> Iterator[tuple[int, int]]:
             yield cut, m.end()
 
 
+def lower_case_starts(doc: Document) -> list[int]:
+    """The indices of the paragraphs that start with a lower-case letter (cached per document).
+    Only these can be the lower-case rest of a broken sentence: the other paragraphs never need
+    a look."""
+
+    def compute() -> list[int]:
+        text = doc.text
+        return [k for k, p in enumerate(doc.paragraphs) if text[p.start].islower()]
+
+    return doc.memo("lower_case_starts", compute)
+
+
 def laid_out_in_lines(doc: Document, limit: int = 2) -> bool:
     """Whether the text breaks lines mid-sentence on purpose (verse, hard wrapping, lists):
     more than `limit` paragraphs stop open and go on in lower case."""
+    return doc.memo(("laid_out_in_lines", limit), lambda: _laid_out_in_lines(doc, limit))
+
+
+def _laid_out_in_lines(doc: Document, limit: int) -> bool:
     text, paras = doc.text, doc.paragraphs
     count = 0
-    for a, b in pairwise(paras):
-        para = a.slice(text)
-        if para[0].islower() and count < limit:
+    for k in lower_case_starts(doc):  # the only pairs whose second paragraph can go on
+        if k == 0:
+            continue
+        a = paras[k - 1]
+        if text[a.start].islower() and count < limit:
             continue  # a list item or a verse line; counted only once the text looks laid out
-        if _OPEN_END.search(para) and _CONTINUATION_WORD.match(text, b.start):
+        if _CONTINUATION_WORD.match(text, paras[k].start) and _OPEN_END.search(a.slice(text)):
             count += 1
             if count > limit:
                 return True
@@ -153,15 +177,28 @@ class Splice:
         return Edit(self.break_at, self.continuation_end, " " + rest + separator + block)
 
 
-def _last_sentence_start(doc: Document, para: Span) -> int:
-    starts = [s.start for s in doc.sentences if para.start <= s.start < para.end]
-    return starts[-1] if starts else para.start
+def _last_sentence_start(doc: Document, index: int) -> int:
+    sentences = doc.sentences_in(index)
+    return sentences[-1].start if sentences else doc.paragraphs[index].start
 
 
 def find_splices(doc: Document, max_block: int = 4, min_words: int = 4) -> list[Splice]:
-    """Every block spliced into a sentence, in document order."""
+    """Every block spliced into a sentence, in document order (cached per document: SPL001 and
+    ATT002 both ask; do not change the list)."""
+    return doc.memo(
+        ("splices", max_block, min_words), lambda: _find_splices(doc, max_block, min_words)
+    )
+
+
+def _may_splice(doc: Document) -> bool:
+    """The cheap, exact test: a splice resumes either in a lower-case paragraph two or more
+    paragraphs after the break, or glued after a sentence end inside a paragraph."""
+    return any(k >= 2 for k in lower_case_starts(doc)) or _GLUED.search(doc.text) is not None
+
+
+def _find_splices(doc: Document, max_block: int, min_words: int) -> list[Splice]:
     paras = doc.paragraphs
-    if laid_out_in_lines(doc):
+    if not _may_splice(doc) or laid_out_in_lines(doc):
         return []
     found: list[Splice] = []
     i = 0
@@ -189,7 +226,7 @@ def _splice_after(doc: Document, i: int, max_block: int, min_words: int) -> Spli
             if not closed_paragraph(text, paras[j - 1]):
                 return None
             return Splice(
-                _last_sentence_start(doc, broken),
+                _last_sentence_start(doc, i),
                 broken.end,
                 first.start,
                 paras[j - 1].end,
@@ -199,7 +236,7 @@ def _splice_after(doc: Document, i: int, max_block: int, min_words: int) -> Spli
         glued = next(glued_continuations(text, para), None)
         if glued is not None:
             return Splice(
-                _last_sentence_start(doc, broken),
+                _last_sentence_start(doc, i),
                 broken.end,
                 first.start,
                 glued[0],
