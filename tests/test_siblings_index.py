@@ -101,3 +101,38 @@ def test_sibling_map_gives_every_document_its_siblings():
 def test_a_reference_corpus_supplies_siblings():
     mapping = sibling_map([Document(article(LIBRARY[:4]), id="mine")], reference=_corpus()[:1])
     assert [d.id for d in mapping["mine"]] == ["full"]
+
+
+def _long_article() -> str:
+    """LIBRARY followed by many more invented paragraphs: a long text a short excerpt of it
+    shares few shingles with (a whole-text Jaccard far below what LSH pairs reliably)."""
+    stalls = ["apples", "honey", "wool", "cheese", "bread", "candles", "rope", "lamps"]
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    extra = [
+        f"Stall {n} in the grain market sold {3 * n + 7} crates of {stalls[n % 8]} on"
+        f" {days[n % 6]}, and its keeper, who came from village number {n + 11}, said that"
+        f" trade had been {'better' if n % 2 else 'slower'} than in week {n + 2}."
+        for n in range(40)
+    ]
+    return article([*LIBRARY, *FERRY, *extra])
+
+
+def test_a_short_excerpt_of_a_long_text_is_found_by_containment():
+    full = Document(_long_article(), id="full")
+    excerpt = Document(LIBRARY[4], id="excerpt")
+    index = SiblingIndex.build([full, excerpt, Document(article(FERRY[:2]), id="ferry-part")])
+    found = index.query(excerpt)
+    assert _ids(found) == ["full"]
+    assert found[0].jaccard < 0.05 and found[0].containment == pytest.approx(1.0)
+    assert "excerpt" in _ids(index.query(full))
+
+
+def test_containment_candidates_survive_saving_and_loading(tmp_path):
+    full = Document(_long_article(), id="full")
+    excerpt = Document(LIBRARY[4], id="excerpt")
+    SiblingIndex.build([full, excerpt]).save(tmp_path / "index.gz")
+    loaded = SiblingIndex.load(tmp_path / "index.gz")
+    assert _ids(loaded.query(excerpt)) == ["full"]
+    # replacing a document drops its old samples: the excerpt no longer finds it
+    loaded.add(Document(article(FERRY), id="full"))
+    assert _ids(loaded.query(excerpt)) == []

@@ -126,14 +126,16 @@ class _Matcher:
         self.a_to_b = [UNMATCHED] * len(a)
         self.b_to_a = [UNMATCHED] * len(b)
         self.moved = [False] * len(a)
+        self._na, self._nb = len(a), len(b)
+        self._a_norms, self._b_norms = a.norms, b.norms
 
     def free(self, i: int, j: int) -> bool:
         return (
-            0 <= i < len(self.a)
-            and 0 <= j < len(self.b)
+            0 <= i < self._na
+            and 0 <= j < self._nb
             and self.a_to_b[i] == UNMATCHED
             and self.b_to_a[j] == UNMATCHED
-            and self.a.norms[i] == self.b.norms[j]
+            and self._a_norms[i] == self._b_norms[j]
         )
 
     def in_backbone(self, i: int) -> bool:
@@ -158,6 +160,20 @@ class _Matcher:
         while self.free(hi_i, hi_j):
             self.link(hi_i, hi_j, moved)
             hi_i, hi_j = hi_i + 1, hi_j + 1
+
+
+def _segments(chain: list[tuple[int, int]], n: int) -> list[tuple[int, int, int]]:
+    """Consecutive anchors of the chain on one diagonal, overlapping or touching, as
+    (a start, b start, words): one claim per segment instead of one per anchor."""
+    out: list[tuple[int, int, int]] = []
+    for i, j in chain:
+        if out:
+            si, sj, size = out[-1]
+            if i - si == j - sj and i <= si + size:
+                out[-1] = (si, sj, max(size, i + n - si))
+                continue
+        out.append((i, j, n))
+    return out
 
 
 def _runs(anchors: list[tuple[int, int]], n: int) -> list[list[tuple[int, int]]]:
@@ -221,9 +237,10 @@ def align_tokens(a: Tokens, b: Tokens, n: int = DEFAULT_NGRAM) -> Alignment:
     anchors = _anchors(a, b, n)
     chain = longest_increasing([j for _, j in anchors])
     backbone = [anchors[k] for k in chain]
+    segments = _segments(backbone, n)
     m = _Matcher(a, b)
-    for i, j in backbone:
-        m.claim(i, j, n, moved=False)
+    for i, j, size in segments:
+        m.claim(i, j, size, moved=False)
     in_chain = set(backbone)
     off = [p for p in anchors if p not in in_chain]
     moved: list[tuple[int, int, int]] = []
@@ -235,8 +252,8 @@ def align_tokens(a: Tokens, b: Tokens, n: int = DEFAULT_NGRAM) -> Alignment:
             continue  # overlaps the backbone: a repeated phrase, not a moved block
         m.claim(i0, j0, i1 - i0 + n, moved=True)
         moved.append((i0, j0, i1 - i0 + n))
-    for i, j in backbone:
-        m.extend(i, j, n, moved=False)
+    for i, j, size in segments:
+        m.extend(i, j, size, moved=False)
     for i, j, size in moved:
         m.extend(i, j, size, moved=True)
     _drop_small_blocks(m)

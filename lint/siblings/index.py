@@ -11,8 +11,10 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,17 @@ from lint.siblings.signatures import from_hashvalues, new_lsh, signature
 
 FORMAT = "corpusmend-sibling-index"
 VERSION = 1
+# Containment candidates: every shingle whose hash has its top SAMPLE_BITS bits clear (one in
+# eight) is posted in an inverted index. Sampling by value keeps containment: the samples of an
+# excerpt are samples of the full text too. Postings longer than MAX_POSTING (a stock phrase)
+# say nothing and are skipped.
+SAMPLE_BITS = 3
+MAX_POSTING = 64
+MIN_SHARED_SAMPLES = 2
+# An LSH candidate that is not a containment candidate is verified only when its MinHash
+# estimate of the Jaccard reaches this share of min_jaccard (at 0.5 and 64 permutations, a true
+# pair falls below 0.4 x 0.5 about once in ten million).
+LSH_ONLY_SLACK = 0.4
 
 
 def entry_key(doc: Document) -> str:
@@ -41,6 +54,7 @@ class _Entry:
     doc: Document
     hashvalues: np.ndarray
     shingles: np.ndarray | None = None
+    samples: tuple[int, ...] = ()
 
     def shingle_set(self, size: int) -> np.ndarray:
         if self.shingles is None:
@@ -67,6 +81,7 @@ class SiblingIndex:
         self.options = options or SiblingOptions()
         self._entries: dict[str, _Entry] = {}
         self._lsh = new_lsh(self.options)
+        self._postings: dict[int, list[str]] = {}
 
     @classmethod
     def build(
@@ -96,9 +111,30 @@ class SiblingIndex:
     def _insert(self, entry: _Entry) -> None:
         if entry.key in self._entries:
             self._lsh.remove(entry.key)
-            del self._entries[entry.key]
+            old = self._entries.pop(entry.key)
+            for h in old.samples:
+                self._postings[h].remove(old.key)
         self._entries[entry.key] = entry
         self._lsh.insert(entry.key, from_hashvalues(entry.hashvalues, self.options))
+        entry.samples = _samples(entry.shingle_set(self.options.shingle_size))
+        for h in entry.samples:
+            self._postings.setdefault(h, []).append(entry.key)
+
+    def _contained_candidates(self, samples: tuple[int, ...]) -> set[str]:
+        """Entries that share enough sampled shingles with a document for one of the two to
+        be largely contained in the other: an excerpt and its full text, whose Jaccard is too
+        low for LSH to pair them reliably."""
+        postings = self._postings
+        lists = (postings.get(h, ()) for h in samples)
+        counts = Counter(chain.from_iterable(p for p in lists if len(p) <= MAX_POSTING))
+        share = self.options.min_containment / 2
+        entries = self._entries
+        return {
+            key
+            for key, shared in counts.items()
+            if shared >= MIN_SHARED_SAMPLES
+            and shared >= share * min(len(samples), len(entries[key].samples))
+        }
 
     def query(self, doc: Document, limit: int | None = None) -> list[SiblingMatch]:
         """The verified siblings of `doc` (never itself), most similar first, then by key."""
@@ -114,10 +150,16 @@ class SiblingIndex:
         if len(shingles) == 0:
             return []
         matches: list[tuple[str, SiblingMatch]] = []
-        for candidate in sorted(self._lsh.query(sig)):
+        same = entry is not None and entry.doc.text == doc.text
+        contained = self._contained_candidates(entry.samples if same else _samples(shingles))
+        for candidate in sorted(contained.union(self._lsh.query(sig))):
             if candidate == key:
                 continue
             other = self._entries[candidate]
+            if candidate not in contained and _estimate(sig.hashvalues, other.hashvalues) < (
+                opts.min_jaccard * LSH_ONLY_SLACK
+            ):
+                continue  # an LSH candidate far below the Jaccard threshold (and not contained)
             jaccard, containment, shared = overlap(shingles, other.shingle_set(opts.shingle_size))
             if shared >= min(opts.min_shared, len(shingles)) and (
                 jaccard >= opts.min_jaccard or containment >= opts.min_containment
@@ -177,6 +219,16 @@ class SiblingIndex:
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
             raise CorpusmendError(f"{path}: cannot read sibling index: {exc}") from None
         return index
+
+
+def _estimate(a: np.ndarray, b: np.ndarray) -> float:
+    """The MinHash estimate of the Jaccard of two signatures."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def _samples(shingles: np.ndarray) -> tuple[int, ...]:
+    """The shingles sampled for containment candidates (by value, so deterministic)."""
+    return tuple(shingles[(shingles >> (32 - SAMPLE_BITS)) == 0].tolist())
 
 
 def _entry_record(entry: _Entry) -> dict[str, Any]:
