@@ -110,7 +110,7 @@ class AttributionKind(CheckKind):
         self.pattern = None
         self.prefilter = _prefilter(forms) if forms else None
         if forms:
-            names = "|".join(regex.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+            names = literal_trie(forms)  # longest first: the trie's optional tails are greedy
             verb_words = "|".join(regex.escape(v) for v in verbs)
             self.pattern = regex.compile(
                 r"(?P<lead>\b(?i:according[^\S\n]+to)[^\S\n]+)?"
