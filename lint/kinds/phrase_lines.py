@@ -9,7 +9,7 @@ a gap and without joining two paragraphs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar
 
 import regex
@@ -22,6 +22,10 @@ from lint.kinds.base import CheckKind, Hit
 _TRIM = " \t\u00a0•·*>|\"'“”‘’"
 _SPACES = regex.compile(r"\s+")
 _TIMEOUT = 2.0
+_FLAGS = regex.IGNORECASE | regex.VERSION0
+# What stops a pattern from being one alternative among others: a reference to a group (by
+# number or by name), recursion, a conditional, or a flag set for the whole pattern.
+_NOT_COMBINABLE = regex.compile(r"\\(?:[1-9]|g|k<)|\(\?(?:P[=>]|&|R|[0-9+-]|\(|[a-zA-Z-]+\))")
 
 
 def normalise(line: str) -> str:
@@ -30,12 +34,32 @@ def normalise(line: str) -> str:
     return text.rstrip(":").strip(_TRIM).casefold()
 
 
+def combined_pattern(patterns: list[regex.Pattern]) -> regex.Pattern | None:
+    """One pattern that fully matches a text exactly when one of `patterns` does (one search
+    instead of one per pattern), or None when some pattern cannot be combined safely."""
+    plain = regex.compile("", _FLAGS).flags
+    if not patterns or any(p.flags != plain or _NOT_COMBINABLE.search(p.pattern) for p in patterns):
+        return None
+    try:
+        return regex.compile("|".join(f"(?:{p.pattern})" for p in patterns), _FLAGS)
+    except regex.error:
+        return None
+
+
 def line_spans(text: str) -> list[Span]:
     spans, pos = [], 0
     for line in text.split("\n"):
         spans.append(Span(pos, pos + len(line)))
         pos += len(line) + 1
     return spans
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) for each line of the text, as :func:`line_spans` cuts them."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
 
 
 def delete_unit_edit(text: str, start: int, end: int) -> Edit:
@@ -94,11 +118,12 @@ class PhraseLinesKind(CheckKind):
         self.patterns = []
         for source in self._table("patterns"):
             try:
-                self.patterns.append(regex.compile(source, regex.IGNORECASE | regex.VERSION0))
+                self.patterns.append(regex.compile(source, _FLAGS))
             except regex.error as exc:
                 raise ValueError(
                     f"params.patterns: bad regular expression {source!r}: {exc}"
                 ) from None
+        self.any_pattern = combined_pattern(self.patterns)
         self.scope = params.get("scope", "line")
         self.max_length = int(params.get("max_length", 400))
 
@@ -115,19 +140,26 @@ class PhraseLinesKind(CheckKind):
         stripped = unit.strip()
         if not stripped or len(stripped) > self.max_length:
             return False
-        if normalise(stripped) in self.phrases:
-            return True
+        return (bool(self.phrases) and normalise(stripped) in self.phrases) or self._fits_pattern(
+            stripped
+        )
+
+    def _fits_pattern(self, stripped: str) -> bool:
+        if self.any_pattern is not None:
+            return self.any_pattern.fullmatch(stripped, timeout=_TIMEOUT) is not None
         return any(p.fullmatch(stripped, timeout=_TIMEOUT) for p in self.patterns)
 
     def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
         text = doc.text
-        units = line_spans(text) if self.scope == "line" else doc.paragraphs
-        for span in units:
-            unit = text[span.start : span.end]
+        if self.scope == "line":
+            units: Iterable[tuple[int, str]] = _lines(text)
+        else:
+            units = ((p.start, text[p.start : p.end]) for p in doc.paragraphs)
+        for offset, unit in units:
             if not self.matches(unit):
                 continue
-            start = span.start + (len(unit) - len(unit.lstrip()))
-            end = span.start + len(unit.rstrip())
+            start = offset + (len(unit) - len(unit.lstrip()))
+            end = offset + len(unit.rstrip())
             alone = not text[:start].strip() and not text[end:].strip()
             edits = None if alone else (delete_unit_edit(text, start, end),)
             yield Hit(start, end, {"match": text[start:end]}, edits)
