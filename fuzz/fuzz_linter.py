@@ -5,8 +5,8 @@
 
 Input bytes are decoded the way files are (UTF-8, invalid bytes kept as lone surrogates), then
 checked and fixed with every built-in rule. Any exception, a span outside the text, a fix edit
-outside its finding, or a non-idempotent fix is a crash. A crash found here gets a regression
-case in tests/test_fuzz_regressions.py.
+outside its finding (plus bordering whitespace), or a non-idempotent fix is a crash. A crash
+found here gets a regression case in tests/test_fuzz_regressions.py.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import atheris
 
 with atheris.instrument_imports():
     from lint import Linter
+    from lint.fixes import flagged_region
     from lint.readers.text import decode
 
 LINTER = Linter()
@@ -29,7 +30,8 @@ def check_invariants(text: str) -> None:
             raise AssertionError(f.message)
         if not 0 <= f.start <= f.end <= len(text):
             raise AssertionError(f"span outside text: {f}")
-        if f.fix and not all(f.start <= e.start <= e.end <= f.end for e in f.fix.edits):
+        lo, hi = flagged_region(text, f.start, f.end)
+        if f.fix and not all(lo <= e.start <= e.end <= hi for e in f.fix.edits):
             raise AssertionError(f"fix edits outside the finding: {f}")
     once = LINTER.fix(text, unsafe=True)
     if LINTER.fix(once.text, unsafe=True).text != once.text:

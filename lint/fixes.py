@@ -15,6 +15,16 @@ from lint.findings import Edit, Finding, FixResult
 MAX_PASSES = 50
 
 
+def flagged_region(text: str, start: int, end: int) -> tuple[int, int]:
+    """A finding's span plus the whitespace bordering it: all a fix may change (deleting a
+    line takes its line break along)."""
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return start, end
+
+
 def applicable(finding: Finding, unsafe: bool) -> bool:
     fix = finding.fix
     if fix is None or not fix.edits:
