@@ -112,3 +112,23 @@ def test_a_bad_index_file_is_a_usage_error(tmp_path):
     run = run_cli("check", "--index", str(bad), str(PAIR))
     assert run.returncode == 2
     assert "bad.idx" in run.stderr
+
+
+def test_a_changed_sibling_changes_the_findings_of_an_unchanged_document(tmp_path):
+    """No stale findings: the cache must never answer for a document whose siblings changed
+    (a cache key without the siblings' texts would replay the old SIB findings)."""
+    pair = _copy(PAIR, tmp_path / "pair")
+    env = {"XDG_CACHE_HOME": str(tmp_path / "xdg"), "CORPUSMEND_CACHE_DIR": str(tmp_path / "c")}
+
+    def sib_codes() -> set[str]:
+        run = run_cli("check", "--format", "json", "--exit-zero", str(pair), env=env)
+        assert run.returncode == 0, run.stderr
+        return {f["code"] for f in _findings(run.stdout)["corrupted.txt"]} & {
+            "SIB001",
+            "SIB003",
+        }
+
+    assert sib_codes() == {"SIB001", "SIB003"}
+    # the sibling becomes an unrelated article: corrupted.txt, unchanged, has no sibling now
+    (pair / "clean.txt").write_text((FIXTURES / "siblings" / "ferry.txt").read_text("utf-8"))
+    assert sib_codes() == set()
