@@ -123,8 +123,16 @@ class AttributionKind(CheckKind):
             return
         text = doc.text
         seen: list[tuple[int, int]] = []
-        for start, end in self._lines(text):
-            for hit in self._check_region(doc, start, end):
+        for m in self._matches(text):
+            if m.group("lead") is None and m.group("verb") is None:
+                continue  # a mention, not an attribution
+            if not self._may_be_bad(m):
+                continue  # a listed spelling and a lower-case verb: nothing to judge
+            sentence = doc.sentence_at(m.start())
+            if sentence is None or m.end() > sentence.end:
+                continue  # runs over a sentence or paragraph boundary
+            hit = self._judge(text, sentence.slice(text), m)
+            if hit is not None:
                 seen.append((hit.start, hit.end))
                 yield hit
         yield from self._tacked_on(doc, seen)
@@ -136,6 +144,8 @@ class AttributionKind(CheckKind):
         for m in self.tacked.finditer(text):
             if any(s < m.end() and m.start("outlet") < e for s, e in seen):
                 continue
+            if not self._may_be_bad(m):
+                continue
             sentence = doc.sentence_at(m.start("outlet"))
             if sentence is None or m.end() > sentence.end:
                 continue
@@ -143,36 +153,34 @@ class AttributionKind(CheckKind):
             if hit is not None:
                 yield hit
 
-    def _lines(self, text: str) -> Iterator[tuple[int, int]]:
-        """The lines that may hold a match (no match runs over a line break), or the whole text
-        when the prefilter cannot tell."""
+    def _matches(self, text: str) -> Iterator[regex.Match]:
+        """``self.pattern.finditer(text)``, searched only where a match can start: at a name or
+        at "according" (found by the prefilter on the case-folded text), and only up to the end
+        of that line (no match runs over a line break)."""
+        assert self.pattern is not None
         folded = text.casefold()
         if self.prefilter is None or len(folded) != len(text):
-            yield 0, len(text)
+            yield from self.pattern.finditer(text)
             return
         folded = folded.replace("ı", "i")  # dotless i matches I case-insensitively in regex
         pos = 0
         while (found := self.prefilter.search(folded, pos)) is not None:
-            start = text.rfind("\n", 0, found.start()) + 1
-            end = text.find("\n", found.start())
-            if end == -1:
-                yield start, len(text)
-                return
-            yield start, end
-            pos = end + 1
+            lead = folded.find("according", pos, found.start())
+            start = found.start() if lead == -1 else lead
+            end = text.find("\n", start)
+            end = len(text) if end == -1 else end
+            m = self.pattern.search(text, start, end)
+            if m is None:
+                pos = end + 1  # nothing more on this line
+                continue
+            yield m
+            pos = m.end()
 
-    def _check_region(self, doc: Document, start: int, end: int) -> Iterator[Hit]:
-        assert self.pattern is not None
-        text = doc.text
-        for m in self.pattern.finditer(text, start, end):
-            if m.group("lead") is None and m.group("verb") is None:
-                continue  # a mention, not an attribution
-            sentence = doc.sentence_at(m.start())
-            if sentence is None or m.end() > sentence.end:
-                continue  # runs over a sentence or paragraph boundary
-            hit = self._judge(text, sentence.slice(text), m)
-            if hit is not None:
-                yield hit
+    def _may_be_bad(self, m: regex.Match) -> bool:
+        """False when :meth:`_judge` surely finds nothing: a listed name, no capitalised verb."""
+        verb = m.group("verb")
+        verb_bad = bool(verb) and verb[0].isupper() and verb[1:].islower()
+        return verb_bad or m.group("outlet") not in self.accepted
 
     def _judge(self, text: str, sentence: str, m: regex.Match) -> Hit | None:
         outlet, verb = m.group("outlet"), m.group("verb")
