@@ -16,13 +16,17 @@ garbled run becomes one :class:`MojibakeRun` with its own span and replacement.
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import ftfy
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+
+try:  # difflib compiled: the same opcodes, ten times faster on a garbled paragraph
+    from cydifflib import SequenceMatcher
+except ImportError:  # pragma: no cover - a core dependency; difflib gives the same answer
+    from difflib import SequenceMatcher
 
 # Encoding repairs only: no HTML unescaping, control-character removal or surrogate handling
 # (those are ENC004's and ENC002's), no quote uncurling, width, ligature or normalization changes.
@@ -127,7 +131,7 @@ def _merge_gap(gap: str) -> bool:
 
 
 def _runs_in_line(line: str, fixed: str, offset: int) -> list[MojibakeRun]:
-    matcher = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
+    matcher = SequenceMatcher(None, line, fixed, autojunk=False)
     blocks: list[list[int]] = []  # [i1, i2, j1, j2]
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
