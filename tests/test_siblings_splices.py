@@ -192,3 +192,47 @@ def test_a_furniture_line_no_sibling_has_inside_the_document_is_removed(linter):
     # a paragraph only this version has, with no furniture shape, is no artifact
     extra = article(OPENING, middle, "The gulls circled overhead all day.", CLOSING)
     assert only_sib002.check(extra, siblings=[sibling]) == []
+
+
+def test_a_glued_continuation_after_a_phrase_the_sibling_rewords(linter):
+    # "is due to resume on Friday," against "should resume on Friday,": the words left of the
+    # splice are matched around the rewording, and the glued rest ("weather permitting.") goes
+    # back after them
+    work = "Work on the pier is due to resume on Friday, weather permitting."
+    quote = "“We asked the board twelve times and got two answers,” said Tomas Berl, a fisher."
+    clean = article(OPENING, work, quote, CLOSING)
+    sibling = clean.replace("is due to resume", "should resume")
+    doc = article(OPENING, splice(work, "weather permitting", quote, glued=True), CLOSING)
+    assert fixed(linter, doc, sibling) == clean
+
+
+def test_a_continuation_starting_with_the_word_that_starts_the_next_paragraph(linter):
+    # "...the council.”⏎⏎the decision" in the copy, "...the council.”⏎⏎The board" in the
+    # sibling: "the" must not be matched across the paragraph break (the quotation is longer
+    # than the text it jumped over, so that text is the moved block)
+    said = (
+        "Mira Ockenden, an economist at the regional bank, said the decision would affect"
+        " about seventy households along the quay."
+    )
+    first = (
+        "“Nobody here wants the quay closed for long, and nobody wants the boats to land their"
+        " catch in another town while the repairs drag on through the whole of the winter,”"
+        " said Lea Quill, who speaks for the council."
+    )
+    second = "“The numbers do not add up,” said Lea Quill, who speaks for the council."
+    # "the decision would affect" twice: no anchor starts the moved text at "the"
+    ferry = "A second vote on the decision would affect the ferry timetable as well."
+    clean = article(OPENING, ferry, said, second, first, CLOSING)
+    doc = article(OPENING, ferry, splice(said, "the decision", first), second, CLOSING)
+    assert fixed(linter, doc, clean) == clean
+
+
+def test_a_match_is_never_extended_across_a_paragraph_break():
+    # "the" opens a paragraph in both texts, but not the same paragraph: extending the match
+    # of "... epsilon." into the next paragraph would pair them
+    a = "alpha beta gamma delta epsilon.\n\nthe zeta eta theta iota kappa."
+    b = "alpha beta gamma delta epsilon.\n\nThe lambda mu nu xi.\n\nzeta eta theta iota kappa."
+    al = align(a, b)
+    the = list(al.a.norms).index("the")
+    assert al.a_to_b[the] == -1
+    assert al.a_to_b[the + 1] == list(al.b.norms).index("zeta")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -25,6 +26,7 @@ UNMATCHED = -1
 DEFAULT_NGRAM = 4
 MIN_BLOCK_WORDS = 6
 MIN_LEFTOVER_WORDS = 2
+MAX_GAP_WORDS = 200  # longer gaps are left to the anchors (a plain diff is quadratic)
 REWORDED_GAP = 4  # unmatched words a moved block may hold (a phrase reworded inside it)
 REWORDED_SCORE = 60.0
 
@@ -128,6 +130,8 @@ class _Matcher:
         self.moved = [False] * len(a)
         self._na, self._nb = len(a), len(b)
         self._a_norms, self._b_norms = a.norms, b.norms
+        self.a_breaks = frozenset(a.paragraph_breaks())  # words a blank line follows
+        self.b_breaks = frozenset(b.paragraph_breaks())
 
     def free(self, i: int, j: int) -> bool:
         return (
@@ -151,13 +155,16 @@ class _Matcher:
                 self.link(i + k, j + k, moved)
 
     def extend(self, i: int, j: int, n: int, moved: bool) -> None:
-        """Extend the match of the n words at i and j both ways while the words agree."""
+        """Extend the match of the n words at i and j both ways while the words agree, within
+        their paragraphs: the first word of the next paragraph can agree by chance ("council.
+        The" against "council. the decision"), and that paragraph's own anchors claim it."""
+        a_breaks, b_breaks = self.a_breaks, self.b_breaks
         lo_i, lo_j = i - 1, j - 1
-        while self.free(lo_i, lo_j):
+        while lo_i not in a_breaks and lo_j not in b_breaks and self.free(lo_i, lo_j):
             self.link(lo_i, lo_j, moved)
             lo_i, lo_j = lo_i - 1, lo_j - 1
         hi_i, hi_j = i + n, j + n
-        while self.free(hi_i, hi_j):
+        while hi_i - 1 not in a_breaks and hi_j - 1 not in b_breaks and self.free(hi_i, hi_j):
             self.link(hi_i, hi_j, moved)
             hi_i, hi_j = hi_i + 1, hi_j + 1
 
@@ -258,6 +265,7 @@ def align_tokens(a: Tokens, b: Tokens, n: int = DEFAULT_NGRAM) -> Alignment:
         m.extend(i, j, size, moved=True)
     _drop_small_blocks(m)
     _reclaim_block_edges(m)
+    _fill_gaps(m)
     _match_leftover_runs(m)
     return Alignment(a, b, tuple(m.a_to_b), tuple(m.b_to_a), tuple(m.moved), _blocks(m))
 
@@ -285,6 +293,42 @@ def _reclaim_block_edges(m: _Matcher) -> None:
             m.a_to_b[k] = UNMATCHED
             m.link(i, j, moved=True)
             i, j = i + 1, j + 1
+
+
+def _fill_gaps(m: _Matcher) -> None:
+    """Inside each gap of the backbone (A words and B words between the same two backbone
+    matches; not before the first or after the last, which SIB002 and SIB003 judge), link the
+    runs of two or more words the two texts share, in order, as a plain diff would: the words
+    around a reworded phrase ("is due to resume on Friday" against "should resume on Friday"),
+    too short to hold an anchor."""
+    prev_i, prev_j = -1, -1
+    for i in range(len(m.a_to_b)):
+        if not m.in_backbone(i):
+            continue
+        j = m.a_to_b[i]
+        if j <= prev_j:
+            continue  # not in order with the previous backbone word
+        if prev_i >= 0 and 1 < i - prev_i <= MAX_GAP_WORDS and 1 < j - prev_j <= MAX_GAP_WORDS:
+            _fill_gap(m, prev_i + 1, i, prev_j + 1, j)
+        prev_i, prev_j = i, j
+
+
+def _fill_gap(m: _Matcher, a0: int, a1: int, b0: int, b1: int) -> None:
+    a_free = [k for k in range(a0, a1) if m.a_to_b[k] == UNMATCHED]
+    b_free = [k for k in range(b0, b1) if m.b_to_a[k] == UNMATCHED]
+    if len(a_free) == len(b_free) == 1 and m.a.norms[a_free[0]] == m.b.norms[b_free[0]]:
+        m.link(a_free[0], b_free[0], moved=False)  # a one-word gap on both sides
+        return
+    if len(a_free) < 2 or len(b_free) < 2:
+        return
+    a_words = [m.a.norms[k] for k in a_free]
+    b_words = [m.b.norms[k] for k in b_free]
+    matcher = SequenceMatcher(None, a_words, b_words, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        if block.size < 2:
+            continue
+        for k in range(block.size):
+            m.link(a_free[block.a + k], b_free[block.b + k], moved=False)
 
 
 def _leftover_runs(matches: list[int], norms: tuple[str, ...]) -> dict[tuple[str, ...], list[int]]:
