@@ -9,6 +9,7 @@ a gap and without joining two paragraphs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar
 
@@ -32,6 +33,16 @@ def normalise(line: str) -> str:
     """Case-folded, spaces collapsed, surrounding bullets, quotes and trailing colons trimmed."""
     text = _SPACES.sub(" ", line).strip(_TRIM)
     return text.rstrip(":").strip(_TRIM).casefold()
+
+
+def more_kept_than(count: int) -> re.Pattern[str]:
+    """Matches (at the start) a text with more than `count` characters that :func:`normalise`
+    surely keeps (neither white space nor a trimmed bullet, quote or colon), so whose normal
+    form is longer than `count`: it reads about `count` characters, not the whole line. (``re``
+    is faster here; its ``\\s`` takes in a few more characters than ``regex``'s, which only
+    makes the test more careful.)"""
+    dropped = "".join(re.escape(c) for c in _TRIM + ":")
+    return re.compile(rf"(?:[^\s{dropped}][\s{dropped}]*+){{{count + 1}}}")
 
 
 def combined_pattern(patterns: list[regex.Pattern]) -> regex.Pattern | None:
@@ -115,6 +126,7 @@ class PhraseLinesKind(CheckKind):
         if "phrases" not in params and "patterns" not in params:
             raise ValueError("params.phrases: give phrases, patterns or both")
         self.phrases = {normalise(p) for p in self._table("phrases")}
+        self.too_long = more_kept_than(max(map(len, self.phrases), default=0))
         self.patterns = []
         for source in self._table("patterns"):
             try:
@@ -140,9 +152,13 @@ class PhraseLinesKind(CheckKind):
         stripped = unit.strip()
         if not stripped or len(stripped) > self.max_length:
             return False
-        return (bool(self.phrases) and normalise(stripped) in self.phrases) or self._fits_pattern(
-            stripped
-        )
+        if (
+            self.phrases
+            and not self.too_long.match(stripped)
+            and normalise(stripped) in self.phrases
+        ):
+            return True
+        return self._fits_pattern(stripped)
 
     def _fits_pattern(self, stripped: str) -> bool:
         if self.any_pattern is not None:
