@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from siblings_texts import FERRY, LIBRARY, article, moved
 
+from lint import Linter
 from lint.siblings.align import align, longest_increasing
 
 
@@ -44,3 +47,43 @@ def test_unrelated_texts_share_almost_nothing():
     al = align(article(FERRY), article(LIBRARY))
     assert al.coverage < 0.1
     assert al.blocks == ()
+
+
+WORDS = st.sampled_from(["the", "harbour", "board", "said", "on", "Friday", "quay", "a", "vote"])
+PARAGRAPH = st.lists(WORDS, min_size=1, max_size=12).map(lambda ws: " ".join(ws) + ".")
+TEXT = st.lists(PARAGRAPH, min_size=1, max_size=6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT, st.randoms(use_true_random=False))
+def test_alignment_links_are_one_to_one_and_pair_equal_words(paras, rng):
+    other = list(paras)
+    rng.shuffle(other)  # moved paragraphs
+    if len(other) > 2:
+        other[1] = other[1].replace(" ", "\n\n", 1)  # a broken sentence
+    al = align("\n\n".join(paras), "\n\n".join(other))
+    for i, j in enumerate(al.a_to_b):
+        if j != -1:
+            assert al.b_to_a[j] == i and al.a.norms[i] == al.b.norms[j]
+        else:
+            assert not al.moved[i]
+    for j, i in enumerate(al.b_to_a):
+        assert i == -1 or al.a_to_b[i] == j
+    for block in al.blocks:
+        assert al.moved[block.a_start] and al.moved[block.a_end - 1]
+
+
+LINTER = Linter(select=["SIB"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(TEXT, st.randoms(use_true_random=False))
+def test_sibling_rules_never_crash_and_their_fixes_reach_a_fixed_point(paras, rng):
+    other = list(paras)
+    rng.shuffle(other)
+    if len(other) > 2:
+        other[1] = other[1].replace(" ", "\n\n", 1)
+    doc, sibling = "\n\n".join(other), "\n\n".join(paras)
+    assert not [f for f in LINTER.check(doc, siblings=[sibling]) if f.code == "ERR001"]
+    once = LINTER.fix(doc, siblings=[sibling], unsafe=True)
+    assert LINTER.fix(once.text, siblings=[sibling], unsafe=True).text == once.text
