@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 
 import pytest
 from siblings_texts import FERRY, LIBRARY, REWORDED, article
@@ -133,6 +134,14 @@ def test_containment_candidates_survive_saving_and_loading(tmp_path):
     SiblingIndex.build([full, excerpt]).save(tmp_path / "index.gz")
     loaded = SiblingIndex.load(tmp_path / "index.gz")
     assert _ids(loaded.query(excerpt)) == ["full"]
+    # an index written before sampled shingles were saved: they are computed again
+    records = gzip.decompress((tmp_path / "index.gz").read_bytes()).decode().splitlines()
+    stripped = [records[0]] + [
+        json.dumps({k: v for k, v in json.loads(r).items() if k != "samples"}) for r in records[1:]
+    ]
+    assert all("samples" in json.loads(r) for r in records[1:])
+    (tmp_path / "old.gz").write_bytes(gzip.compress("\n".join(stripped).encode() + b"\n"))
+    assert _ids(SiblingIndex.load(tmp_path / "old.gz").query(excerpt)) == ["full"]
     # replacing a document drops its old samples: the excerpt no longer finds it
     loaded.add(Document(article(FERRY), id="full"))
     assert _ids(loaded.query(excerpt)) == []

@@ -54,7 +54,7 @@ class _Entry:
     doc: Document
     hashvalues: np.ndarray
     shingles: np.ndarray | None = None
-    samples: tuple[int, ...] = ()
+    samples: tuple[int, ...] | None = None  # None: not computed yet
 
     def shingle_set(self, size: int) -> np.ndarray:
         if self.shingles is None:
@@ -112,11 +112,12 @@ class SiblingIndex:
         if entry.key in self._entries:
             self._lsh.remove(entry.key)
             old = self._entries.pop(entry.key)
-            for h in old.samples:
+            for h in old.samples or ():
                 self._postings[h].remove(old.key)
         self._entries[entry.key] = entry
         self._lsh.insert(entry.key, from_hashvalues(entry.hashvalues, self.options))
-        entry.samples = _samples(entry.shingle_set(self.options.shingle_size))
+        if entry.samples is None:
+            entry.samples = _samples(entry.shingle_set(self.options.shingle_size))
         for h in entry.samples:
             self._postings.setdefault(h, []).append(entry.key)
 
@@ -133,7 +134,7 @@ class SiblingIndex:
             key
             for key, shared in counts.items()
             if shared >= MIN_SHARED_SAMPLES
-            and shared >= share * min(len(samples), len(entries[key].samples))
+            and shared >= share * min(len(samples), len(entries[key].samples or ()))
         }
 
     def query(self, doc: Document, limit: int | None = None) -> list[SiblingMatch]:
@@ -151,7 +152,9 @@ class SiblingIndex:
             return []
         matches: list[tuple[str, SiblingMatch]] = []
         same = entry is not None and entry.doc.text == doc.text
-        contained = self._contained_candidates(entry.samples if same else _samples(shingles))
+        contained = self._contained_candidates(
+            (entry.samples or ()) if same and entry is not None else _samples(shingles)
+        )
         for candidate in sorted(contained.union(self._lsh.query(sig))):
             if candidate == key:
                 continue
@@ -238,8 +241,13 @@ def _entry_record(entry: _Entry) -> dict[str, Any]:
         "id": doc.id,
         "path": doc.path,
         "text": doc.text,
-        "minhash": base64.b64encode(entry.hashvalues.astype("<u4").tobytes()).decode("ascii"),
+        "minhash": _b64(entry.hashvalues),
+        "samples": _b64(np.asarray(entry.samples or (), dtype=np.uint32)),
     }
+
+
+def _b64(values: np.ndarray) -> str:
+    return base64.b64encode(values.astype("<u4").tobytes()).decode("ascii")
 
 
 def _parse(path: Path, number: int, line: str) -> dict[str, Any]:
@@ -257,10 +265,14 @@ def _entry_from(path: Path, number: int, record: dict[str, Any], index: SiblingI
         doc = Document(record["text"], id=record["id"], path=record["path"])
         values = np.frombuffer(base64.b64decode(record["minhash"]), dtype="<u4")
         key = record["key"]
+        # the sampled shingles (absent from indexes written before them: computed again)
+        samples = record.get("samples")
+        if samples is not None:
+            samples = tuple(np.frombuffer(base64.b64decode(samples), dtype="<u4").tolist())
     except (KeyError, TypeError, ValueError) as exc:
         raise CorpusmendError(f"{path}:{number}: bad sibling index entry: {exc}") from None
     if len(values) != index.options.num_perm:
         raise CorpusmendError(
             f"{path}:{number}: field minhash has {len(values)} values, not {index.options.num_perm}"
         )
-    return _Entry(key, doc, values.astype(np.uint32))
+    return _Entry(key, doc, values.astype(np.uint32), samples=samples)
