@@ -22,10 +22,12 @@ from lint.kinds.dangling_attribution import verb_table
 from lint.kinds.outlet_names import NearMisses, separator_variants, tacked_on
 from lint.kinds.splice import title_case, words
 
+_KEY_DROPS = regex.compile(r"[\s.-]+")
+
 
 def outlet_key(name: str) -> str:
     """What a name reduces to when run together and case is lost: "Press TV" -> "presstv"."""
-    return regex.sub(r"[\s.-]+", "", name).casefold()
+    return _KEY_DROPS.sub("", name).casefold()
 
 
 def outlet_table(data: Mapping[str, Any], key: str) -> dict[str, list[str]]:
@@ -66,11 +68,12 @@ def _prefilter(forms: Iterable[str]) -> re.Pattern[str] | None:
     every line where ``(?i:name)`` matches, at a fraction of the cost. Exact for ASCII names:
     ``regex`` matches an ASCII letter case-insensitively only with letters that case-fold to it,
     and with ı (folded to i below) and İ (whose folding is two characters long, see
-    :meth:`AttributionKind._lines`). Other names get no prefilter."""
+    :meth:`AttributionKind._matches`). Other names get no prefilter. A name never follows a
+    letter or digit, and a character that folds to an ASCII letter or digit is one."""
     forms = list(forms)
     if not all(f.isascii() and "\n" not in f and f for f in forms):
         return None
-    return re.compile(literal_trie({f.casefold() for f in forms}))
+    return re.compile("(?<![a-z0-9])" + literal_trie({f.casefold() for f in forms}))
 
 
 class AttributionKind(CheckKind):
@@ -176,11 +179,17 @@ class AttributionKind(CheckKind):
             yield m
             pos = m.end()
 
+    def _canonicals(self, outlet: str) -> list[str]:
+        key = outlet_key(outlet)
+        return sorted(self.by_key.get(key) or self.near.canonicals(key))
+
     def _may_be_bad(self, m: regex.Match) -> bool:
-        """False when :meth:`_judge` surely finds nothing: a listed name, no capitalised verb."""
-        verb = m.group("verb")
-        verb_bad = bool(verb) and verb[0].isupper() and verb[1:].islower()
-        return verb_bad or m.group("outlet") not in self.accepted
+        """False when :meth:`_judge` surely finds nothing: neither a capitalised verb nor a
+        name that is not an accepted spelling of an outlet."""
+        verb, outlet = m.group("verb"), m.group("outlet")
+        if bool(verb) and verb[0].isupper() and verb[1:].islower():
+            return True
+        return outlet not in self.accepted and bool(self._canonicals(outlet))
 
     def _judge(self, text: str, sentence: str, m: regex.Match) -> Hit | None:
         outlet, verb = m.group("outlet"), m.group("verb")
@@ -189,8 +198,7 @@ class AttributionKind(CheckKind):
             return None  # a headline, a label or wire-style capitals, not a mangled sentence
         if outlet.islower() and outlet not in self.listed:
             return None  # an ordinary word ("the guardian said"), not a name
-        key = outlet_key(outlet)
-        canonicals = sorted(self.by_key.get(key) or self.near.canonicals(key))
+        canonicals = self._canonicals(outlet)
         outlet_bad = outlet not in self.accepted and bool(canonicals)
         verb_bad = bool(verb) and verb[0].isupper() and verb[1:].islower()
         if not (outlet_bad or verb_bad):
