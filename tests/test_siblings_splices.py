@@ -192,6 +192,10 @@ def test_a_furniture_line_no_sibling_has_inside_the_document_is_removed(linter):
     # a paragraph only this version has, with no furniture shape, is no artifact
     extra = article(OPENING, middle, "The gulls circled overhead all day.", CLOSING)
     assert only_sib002.check(extra, siblings=[sibling]) == []
+    # nor is a sentence of prose that happens to contain a furniture word
+    prose = "Copyright lawyers said the harbour photographs could be shared by the town for free."
+    extra = article(OPENING, middle, prose, CLOSING)
+    assert only_sib002.check(extra, siblings=[sibling]) == []
 
 
 def test_a_glued_continuation_after_a_phrase_the_sibling_rewords(linter):

@@ -522,6 +522,9 @@ def _edge_repair(
     )
 
 
+MAX_FURNITURE_WORDS = 8  # a longer line inside the document that reads as prose is kept
+
+
 def inner_lines(
     doc: Document, siblings: Sequence[Document], max_words: int, shapes: Sequence[re.Pattern]
 ) -> list[Repair]:
@@ -555,6 +558,8 @@ def inner_lines(
             continue  # the line holds more than these words
         if not any(sh.search(region) for sh in shapes):
             continue
+        if e - s > MAX_FURNITURE_WORDS and _is_prose(region):
+            continue  # a paragraph of prose that happens to name a shape ("Copyright law...")
         edit = Edit(a.outer_end(s - 1), stop, "")
         out.append(
             Repair(
