@@ -13,12 +13,15 @@ from typing import Any, ClassVar
 
 import regex
 
-from lint.document import Document
+from lint.document import Document, Span
 from lint.kinds.base import CheckKind, Hit
 from lint.kinds.splice import abbreviation_before, continuation_at, find_splices
 
 _WORD = regex.compile(r"\S+")
 _PERIOD_THEN_LOWER = regex.compile(r"\.[^\S\n]+\p{Ll}")
+# What the words of an attribution never hold; searched backwards from a period.
+_NOT_IN_ATTRIBUTION = '.!?“”"\n'
+_LAST_STOP = regex.compile(f"[{regex.escape(_NOT_IN_ATTRIBUTION)}]", regex.REVERSE)
 DEFAULT_VERBS = ("said", "says", "added", "told", "stated", "wrote", "noted", "explained")
 
 
@@ -57,31 +60,56 @@ class DanglingAttributionKind(CheckKind):
             rf"\b(?i:{alternatives})\b(?:[^\S\n]+[^\s.!?“”\"]+){{0,3}}?)"
             r"\.[^\S\n]+(?=\p{Ll})"
         )
+        # Matches can be looked for near each period alone unless a verb holds a period.
+        self.windowed = not any(c in v for v in verbs for c in _NOT_IN_ATTRIBUTION)
 
     def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
         text = doc.text
-        # The cheap test: every match holds a period followed by lower case on the same line,
-        # so only the paragraphs holding one are searched.
-        candidates = sorted(
-            {
-                i
-                for c in _PERIOD_THEN_LOWER.finditer(text)
-                if (i := doc.paragraph_at(c.start())) is not None
-            }
-        )
         spliced: set[int] | None = None
-        for i in candidates:
-            para = doc.paragraphs[i]
-            for m in self.pattern.finditer(text, para.start, para.end):
-                dot = m.end("attribution")
-                if abbreviation_before(text, dot) or not continuation_at(text, m.end(), para.end):
-                    continue
-                if spliced is None:
-                    spliced = {s.continuation_start for s in find_splices(doc)}
-                word_end = _WORD.match(text, m.end()).end()
-                values = {
-                    "attribution": m.group("attribution"),
-                    "continuation": text[m.end() : word_end],
-                    "spliced": m.end() in spliced,
+        for m, para in self._matches(doc):
+            dot = m.end("attribution")
+            if abbreviation_before(text, dot) or not continuation_at(text, m.end(), para.end):
+                continue
+            if spliced is None:
+                spliced = {s.continuation_start for s in find_splices(doc)}
+            word_end = _WORD.match(text, m.end()).end()
+            values = {
+                "attribution": m.group("attribution"),
+                "continuation": text[m.end() : word_end],
+                "spliced": m.end() in spliced,
+            }
+            yield Hit(m.start("attribution"), word_end, values)
+
+    def _matches(self, doc: Document) -> Iterator[tuple[regex.Match, Span]]:
+        """What ``self.pattern.finditer`` finds in each paragraph, with the paragraph.
+
+        Every match ends with a period followed by lower case on the same line (found first, by
+        a cheap search), and starts after the last period, quote mark or line break before that
+        period (the attribution's words hold none), so each period is tried in a small window.
+        """
+        text = doc.text
+        if not self.windowed:
+            for i in sorted(
+                {
+                    i
+                    for c in _PERIOD_THEN_LOWER.finditer(text)
+                    if (i := doc.paragraph_at(c.start())) is not None
                 }
-                yield Hit(m.start("attribution"), word_end, values)
+            ):
+                para = doc.paragraphs[i]
+                for m in self.pattern.finditer(text, para.start, para.end):
+                    yield m, para
+            return
+        done = 0  # where the last match ended
+        for c in _PERIOD_THEN_LOWER.finditer(text):
+            dot = c.start()
+            i = doc.paragraph_at(dot)
+            if dot < done or i is None:
+                continue
+            para = doc.paragraphs[i]
+            stop = _LAST_STOP.search(text, para.start, dot)
+            start = max(done, para.start, stop.end() if stop is not None else 0)
+            m = self.pattern.search(text, start, c.end())
+            if m is not None:
+                yield m, para
+                done = m.end()
