@@ -132,6 +132,6 @@ def test_apply_edits_matches_a_slice_model(text: str, raw: list[tuple[int, int, 
             taken.append((start, end))
             edits.append(Edit(start, end, content))
     expected = text
-    for e in sorted(edits, key=lambda e: e.start, reverse=True):
+    for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
         expected = expected[: e.start] + e.content + expected[e.end :]
     assert apply_edits(text, edits) == expected

@@ -1,8 +1,8 @@
 """The ``mixed-line-endings`` kind: a text that mixes CRLF and LF line endings.
 
-One finding per document, at the first line ending of the minority style; the fix rewrites every
-minority ending to the majority style (LF on a tie) and touches nothing else. A lone CR (old Mac
-style) counts as its own style and is rewritten too.
+One finding per line ending of a minority style, each with its own fix rewriting that ending to
+the majority style (LF on a tie); nothing else is touched. A lone CR (old Mac style) counts as
+its own style and is rewritten too.
 """
 
 from __future__ import annotations
@@ -36,12 +36,8 @@ class MixedLineEndingsKind(CheckKind):
             return
         majority = max(counts, key=lambda s: counts[s])  # dict order puts LF first on a tie
         minority = [(pos, style) for pos, style in found if style != majority]
-        edits = tuple(Edit(pos, pos + len(style), majority) for pos, style in minority)
-        first, style = minority[0]
         summary = ", ".join(f"{n} {_NAMES[s]}" for s, n in counts.items() if n)
-        yield Hit(
-            first,
-            first + len(style),
-            {"match": text[first : first + len(style)], "counts": summary, "to": _NAMES[majority]},
-            edits,
-        )
+        for pos, style in minority:
+            end = pos + len(style)
+            values = {"style": _NAMES[style], "counts": summary, "to": _NAMES[majority]}
+            yield Hit(pos, end, values, (Edit(pos, end, majority),))
