@@ -48,7 +48,7 @@ _CLOSED_END = regex.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?]?$", regex
 # A sentence end inside a paragraph followed by a lower-case word: "... said. to the ...".
 _GLUED = regex.compile(r"(?<=[\p{L}\d][\"”’')\]]*)[.!?][\"”’')\]]*[^\S\n]+(?=\p{Ll})")
 _WORD = regex.compile(r"\S+")
-_WORD_BEFORE = regex.compile(r"(\S+)$")
+_WORD_BEFORE = regex.compile(r"(\S+)$", regex.REVERSE)  # searched backwards: O(word)
 
 
 def words(text: str) -> list[str]:
@@ -190,10 +190,32 @@ def find_splices(doc: Document, max_block: int = 4, min_words: int = 4) -> list[
     )
 
 
+def glued_paragraphs(doc: Document) -> set[int]:
+    """The indices of the paragraphs holding a glued continuation (see
+    :func:`glued_continuations`), found with one search over the whole text (cached)."""
+
+    def compute() -> set[int]:
+        text, paras = doc.text, doc.paragraphs
+        found: set[int] = set()
+        for m in _GLUED.finditer(text):  # no match runs over a line break
+            i = doc.paragraph_at(m.start())
+            if i is None or i in found:
+                continue
+            if text[m.start()] == "." and abbreviation_before(text, m.start()):
+                continue
+            if continuation_at(text, m.end(), paras[i].end):
+                found.add(i)
+        return found
+
+    return doc.memo("glued_paragraphs", compute)
+
+
 def _may_splice(doc: Document) -> bool:
     """The cheap, exact test: a splice resumes either in a lower-case paragraph two or more
-    paragraphs after the break, or glued after a sentence end inside a paragraph."""
-    return any(k >= 2 for k in lower_case_starts(doc)) or _GLUED.search(doc.text) is not None
+    paragraphs after the break, or glued after a sentence end inside a later paragraph."""
+    if any(k >= 2 for k in lower_case_starts(doc)):
+        return True
+    return any(i >= 1 for i in glued_paragraphs(doc))
 
 
 def _find_splices(doc: Document, max_block: int, min_words: int) -> list[Splice]:
@@ -233,7 +255,7 @@ def _splice_after(doc: Document, i: int, max_block: int, min_words: int) -> Spli
                 para.start,
                 para.end,
             )
-        glued = next(glued_continuations(text, para), None)
+        glued = next(glued_continuations(text, para), None) if j in glued_paragraphs(doc) else None
         if glued is not None:
             return Splice(
                 _last_sentence_start(doc, i),
