@@ -24,10 +24,21 @@ def test_rule_cases(rule) -> None:
 
 
 def test_every_kind_module_is_registered() -> None:
+    import importlib
+    import inspect
     import pkgutil
 
     import lint.kinds
+    from lint.kinds.base import CheckKind
 
-    modules = {m.name for m in pkgutil.iter_modules(lint.kinds.__path__)} - {"base"}
-    registered = {cls.__module__.rsplit(".", 1)[1] for cls in KINDS.values()}
-    assert modules <= registered | {"_util", "common"}, modules - registered
+    for info in pkgutil.iter_modules(lint.kinds.__path__):
+        module = importlib.import_module(f"lint.kinds.{info.name}")
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if (
+                issubclass(cls, CheckKind)
+                and cls is not CheckKind
+                and cls.__module__ == module.__name__
+            ):
+                assert KINDS.get(cls.name) is cls, (
+                    f"{cls.__name__} in {info.name} is not registered"
+                )

@@ -132,3 +132,17 @@ def test_unrelated_siblings_give_no_finding(linter):
 
 def test_sibling_rules_are_skipped_without_siblings(linter):
     assert sib(linter.check("Posted 2024-03-12 " + article(LIBRARY[:2]))) == []
+
+
+def test_a_reworded_lead_is_not_text_the_siblings_lack(linter):
+    reworded = CLEAN.replace("The city council of Marrowby", "Marrowby's council", 1)
+    assert reworded != CLEAN
+    assert sib(linter.check(reworded, siblings=[CLEAN])) == []
+    assert sib(linter.check(CLEAN, siblings=[reworded])) == []
+
+
+def test_a_glued_date_goes_and_the_reworded_words_after_it_stay(linter):
+    reworded = CLEAN.replace("The city council of Marrowby", "Marrowby's council", 1)
+    doc = "date 2024-03-12 " + reworded
+    fixed = Linter(select=["SIB002"]).fix(doc, siblings=[CLEAN]).text
+    assert fixed == reworded

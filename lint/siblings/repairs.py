@@ -509,17 +509,57 @@ def _edge_repair(
     shapes: Sequence[re.Pattern],
     count: int,
 ) -> Repair | None:
-    shaped = any(s.search(region) for s in shapes)
-    if not shaped and _is_prose(region):
-        return None  # a whole sentence the siblings lack: more likely they are shorter
+    text = pair.al.a.text
+    spots = [m.span() for s in shapes for m in s.finditer(region)]
+    if not spots:
+        if _is_prose(region) or _flows_on(text, start, end, where):
+            return None  # a sentence the siblings lack, or words they reworded
+        return Repair(
+            start, end, _edge_values(region, where, count), None, pair.provenance(siblings=count)
+        )
+    # Only the header- or furniture-shaped part goes: reworded words beside it stay.
+    if where == "start":
+        cut = start + max(e for _, e in spots)
+        if text[cut:end].strip() and _flows_on(text, cut, end, where):
+            end, edit = cut, Edit(0, _skip_space(text, cut), "")
+    else:
+        cut = start + min(b for b, _ in spots)
+        if text[start:cut].strip() and _flows_on(text, start, cut, where):
+            start, edit = cut, Edit(_back_space(text, cut), edit.end, "")
     return Repair(
         start,
         end,
-        {"match": region, "where": where, "place": f"at the {where}", "siblings": count},
-        (edit,) if shaped else None,
+        _edge_values(text[start:end], where, count),
+        (edit,),
         pair.provenance(siblings=count),
         f"remove the text at the {where}: no sibling has it",
     )
+
+
+def _edge_values(region: str, where: str, count: int) -> dict[str, Any]:
+    return {"match": region, "where": where, "place": f"at the {where}", "siblings": count}
+
+
+def _flows_on(text: str, start: int, end: int, where: str) -> bool:
+    """Whether unmatched edge words run on into (or out of) a matched sentence: rewording."""
+    if where == "start":
+        gap_end = _skip_space(text, end)
+        next_char = text[gap_end : gap_end + 1]
+        return "\n" not in text[end:gap_end] and next_char.islower()
+    gap_start = _back_space(text, start)
+    return "\n" not in text[gap_start:start] and text[:gap_start].rstrip()[-1:] not in ".!?:\"”"
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _back_space(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
 
 
 MAX_FURNITURE_WORDS = 8  # a longer line inside the document that reads as prose is kept
