@@ -76,8 +76,16 @@ _GATES = (
 )
 
 
+# The characters the last two gates need, searched for first (one fast scan).
+_RARE = re.compile("[\x80-\x9fŒœÃÂ]")
+
+
 def _gate(text: str) -> bool:
-    return not text.isascii() and any(g.search(text) for g in _GATES)
+    if text.isascii():
+        return False
+    if _GATES[0].search(text):
+        return True
+    return _RARE.search(text) is not None and any(g.search(text) for g in _GATES[1:])
 
 
 # The longest BADNESS_RE match ("ГўВЂВ.[A-Za-z ]") is 7 characters.
@@ -152,14 +160,22 @@ def find_mojibake(text: str) -> tuple[MojibakeRun, ...]:
     if not _gate(text):
         return ()
     runs: list[MojibakeRun] = []
-    pos = 0
-    for line in text.split("\n"):
+    for start in _gated_lines(text):
+        end = text.find("\n", start)
+        line = text[start:] if end == -1 else text[start:end]
         if may_change(line):
             fixed = ftfy.fix_text(line, CONFIG)
             if fixed != line:
-                runs.extend(_runs_in_line(line, fixed, pos))
-        pos += len(line) + 1
+                runs.extend(_runs_in_line(line, fixed, start))
     return tuple(runs)
+
+
+def _gated_lines(text: str) -> list[int]:
+    """The starts of the lines that pass :func:`_gate`, in order: each holds the start of a
+    match of one of the gates over the whole text (matches start on the line they are found
+    on; one that ends with the line break leaves the next line's matches alone)."""
+    starts = {text.rfind("\n", 0, m.start()) + 1 for g in _GATES for m in g.finditer(text)}
+    return sorted(starts)
 
 
 def in_mojibake(runs: tuple[MojibakeRun, ...], start: int, end: int) -> bool:
