@@ -1,0 +1,133 @@
+"""The fast paths in the intrinsic kinds give exactly what the plain way gives.
+
+Each speedup (a prefilter, a search run backwards, a window, a compiled alignment) replaced a
+slower but obvious computation; these tests run both on many generated texts, seeded so every
+run sees the same ones, and demand the same answer.
+"""
+
+from __future__ import annotations
+
+import difflib
+import random
+
+import ftfy
+import regex
+from cydifflib import SequenceMatcher
+
+from lint import Linter
+from lint.document import Document
+from lint.kinds import splice
+from lint.kinds.phrase_lines import more_kept_than, normalise
+from lint.mojibake_detector import _GATES, CONFIG, _gate, _gated_lines, may_change
+
+LINTER = Linter()
+
+
+def _texts(seed: int, pieces: list[str], count: int, most: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, most))) for _ in range(count)]
+
+
+def test_end_anchored_patterns_searched_backwards_agree_with_forwards() -> None:
+    pieces = [*"aB ,.’'-–—:1é\u2003\x1c\x85/\"”?…É)\n\t", "ab", "Word"]
+    for fast in (splice._OPEN_END, splice._OPEN_END_WEAK, splice._CLOSED_END, splice._WORD_BEFORE):
+        assert fast.flags & regex.REVERSE
+        slow = regex.compile(fast.pattern, fast.flags & ~regex.REVERSE)
+        for text in _texts(1, pieces, 3000, 12):
+            a, b = slow.search(text), fast.search(text)
+            assert (a and a.groups()) == (b and b.groups()), repr(text)
+
+
+def test_compiled_alignment_gives_difflibs_opcodes() -> None:
+    pieces = ["Café ", "naïve ", "’s ", "â€™", "Ã©", "Ã\xad", "the ", "x", "é", " "]
+    for text in _texts(2, pieces, 300, 20):
+        garbled = text.encode("utf-8").decode("latin-1")
+        for a, b in ((garbled, text), (text, garbled), (ftfy.fix_text(garbled, CONFIG), text)):
+            slow = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+            assert SequenceMatcher(None, a, b, autojunk=False).get_opcodes() == slow
+
+
+def test_mojibake_gate_and_gated_lines_miss_nothing() -> None:
+    pieces = ["a", "Ã", "©", "\n", "\x85", "’", "é", "Œ", "œ", " ", "Â", "\x9c", "â€™", "\r"]
+    for text in _texts(3, pieces, 3000, 15):
+        assert _gate(text) == (not text.isascii() and any(g.search(text) for g in _GATES))
+        gated, pos = set(_gated_lines(text)), 0
+        for line in text.split("\n"):
+            assert not may_change(line) or pos in gated, repr(text)
+            pos += len(line) + 1
+
+
+def test_attribution_prefilter_finds_every_match() -> None:
+    kind = LINTER.rule("ATT001").check
+    assert kind.prefilter is not None
+    pieces = [
+        *["Reuters", "Press TV", "Presstv", "Al Jazeera", "BBC", "TASS", "tass", "reuters"],
+        *["according to", "According  to", "said", "Reported", "reported", "the", "Interfax"],
+        *["x", " ", "\n", ",", ".", "é", "\n\n", "İ", "ı", "K", "ſ", "ß", "ınterfax", "Reuterſ"],
+    ]
+    for text in _texts(4, pieces, 3000, 12):
+        slow = [(m.span(), m.groupdict()) for m in kind.pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in kind._matches(text)] == slow, repr(text)
+
+
+def test_dangling_attribution_windows_find_what_paragraphs_find() -> None:
+    kind = LINTER.rule("ATT002").check
+    assert kind.windowed
+    pieces = [
+        *["“We will go,” ", "“Yes.” ", '"No," ', "’Tis ", "the minister ", "said", "Mr. Smith "],
+        *["told reporters", "e.g. ", ". ", ".  ", ". to the ", "and ", "!", "?", "\n", "\n\n"],
+        *[", ", "she added. on ", "” he said. to ", "a.m. on ", "\u2003"],
+    ]
+    try:
+        for text in _texts(5, pieces, 3000, 14):
+            doc = Document(text)
+            kind.windowed = True
+            fast = [(m.span(), m.span("attribution"), p) for m, p in kind._matches(doc)]
+            kind.windowed = False
+            slow = [(m.span(), m.span("attribution"), p) for m, p in kind._matches(doc)]
+            assert fast == slow, repr(text)
+    finally:
+        kind.windowed = True
+
+
+def test_glued_paragraphs_are_those_with_a_glued_continuation() -> None:
+    pieces = [
+        *["“We will go,” ", "the minister said. to the ", "Mr. smith ", "a.m. on ", "x.com is "],
+        *["\n", "\n\n", "she left. and then ", "? and ", "!” and so on ", "e.g. this ", "end"],
+    ]
+    for text in _texts(6, pieces, 2000, 12):
+        doc = Document(text)
+        slow = {
+            i
+            for i, p in enumerate(doc.paragraphs)
+            if next(splice.glued_continuations(text, p), None) is not None
+        }
+        assert splice.glued_paragraphs(doc) == slow, repr(text)
+
+
+def test_phrase_lines_shortcuts() -> None:
+    pieces = [*" \t\u00a0•·*>|\"'“”‘’:\x1c\u2003\x85ßaBİ.,", "Read more", "Share"]
+    for count in (0, 1, 3, 8):
+        too_long = more_kept_than(count)
+        for text in _texts(7 + count, pieces, 2000, 14):
+            if too_long.match(text.strip()):
+                assert len(normalise(text.strip())) > count, repr(text)
+    kind = LINTER.rule("BPL002").check
+    assert kind.any_pattern is not None
+    lines = ["Read more at the Courier", "Follow us on Twitter", "The mayor spoke.", "Share"]
+    lines += _texts(8, ["Subscribe to ", "our newsletter", "Like ", "x", " ", "!", "©"], 500, 6)
+    for line in lines:
+        slow = any(p.fullmatch(line) for p in kind.patterns)
+        assert (kind.any_pattern.fullmatch(line) is not None) == slow, repr(line)
+
+
+def test_sentences_by_paragraph_match_the_whole_document() -> None:
+    text = (
+        "Dr. Mira Vantreck arrived at 9 a.m. on Monday. She said “it works.” Then she left.\n\n"
+        "The U.S. team won. The end\n\nNo. 5 is here. J. Smith agreed."
+    )
+    doc, whole = Document(text), Document(text).sentences
+    assert [s for i in range(len(doc.paragraphs)) for s in doc.sentences_in(i)] == whole
+    for offset in range(len(text)):
+        slow = next((s for s in whole if s.start <= offset < s.end), None)
+        assert doc.sentence_at(offset) == slow
