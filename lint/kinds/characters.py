@@ -29,6 +29,7 @@ from lint.mojibake_detector import MojibakeRun, find_mojibake, in_mojibake
 from lint.visible import shown
 
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # how each starts
 _INVISIBLE = re.compile("[\ufeff\u200b\u2060\u200c\u200d\u00ad]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _NAMED = frozenset(k for k in html.entities.html5 if k.endswith(";"))
@@ -172,6 +173,8 @@ class StrayCharactersKind(CheckKind):
             yield from self._tags(text)
 
     def _controls(self, text: str) -> Iterator[Hit]:
+        if _ANY_CONTROL.search(text) is None:
+            return  # one fast scan for the usual case: none at all
         for m in _CONTROL.finditer(text):
             found = m.group(0)
             if found[0] in "\x0b\x0c":
