@@ -164,6 +164,7 @@ SENTENCE_STARTERS = frozenset(
 _TERMINATOR = regex.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
 _WORD_BEFORE = regex.compile(r"(\S+)$", regex.REVERSE)  # searched backwards: O(word), not O(text)
 _OPENERS = "“‘\"'([«"
+_QUOTE_MARK = regex.compile("[“‘”’\"']")
 
 
 class _HasSpan(Protocol):
@@ -266,7 +267,8 @@ def quotations(text: str, paras: Sequence[_HasSpan]) -> list[tuple[int, int]]:
             i += 1  # a continued quotation reopens each paragraph
         elif stack:
             stack = []
-        while i < para.end:
+        for q in _QUOTE_MARK.finditer(text, i, para.end):  # other characters change nothing
+            i = q.start()
             ch = text[i]
             if ch == "“" or (ch == "‘" and not _apostrophe(text, i)):
                 stack.append((ch, i))
@@ -285,7 +287,6 @@ def quotations(text: str, paras: Sequence[_HasSpan]) -> list[tuple[int, int]]:
                     out.append((stack.pop()[1], i + 1))
                 elif _opens(text, i):
                     stack.append((ch, i))
-            i += 1
         nxt = paras[k + 1].start if k + 1 < len(paras) else None
         if stack and (nxt is None or text[nxt] != stack[0][0]):
             stack = []
