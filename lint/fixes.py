@@ -76,9 +76,7 @@ def _errors(text: str, findings: Sequence[Finding]) -> Counter[tuple[str, str]]:
     """Error findings by code and text, spacing normalized: a fix that only shortens a run of
     blank lines another error spans does not gain that error."""
     return Counter(
-        (f.code, " ".join(text[f.start : f.end].split()))
-        for f in findings
-        if f.severity == "error"
+        (f.code, " ".join(text[f.start : f.end].split())) for f in findings if f.severity == "error"
     )
 
 

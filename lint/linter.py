@@ -201,9 +201,7 @@ class Linter:
         winners = [
             (f, set(rule.supersedes))
             for f in findings
-            if f.fix is not None
-            and (rule := self.rule(f.code)) is not None
-            and rule.supersedes
+            if f.fix is not None and (rule := self.rule(f.code)) is not None and rule.supersedes
         ]
         if not winners:
             return findings

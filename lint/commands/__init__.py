@@ -6,5 +6,13 @@ from lint.commands import baseline, check, explain, index, rules, schema, test_r
 from lint.commands import eval as eval_command
 
 COMMANDS = (
-    check, rules, explain, test_rules, validate_rules, schema, eval_command, baseline, index
+    check,
+    rules,
+    explain,
+    test_rules,
+    validate_rules,
+    schema,
+    eval_command,
+    baseline,
+    index,
 )

@@ -18,6 +18,7 @@ import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-1252 codec)
 import regex
 
 from lint.findings import Edit
+from lint.fixes import apply_edits
 
 
 @dataclass(frozen=True)
@@ -28,16 +29,6 @@ class Corruption:
     span: tuple[int, int]  # where the artifact is in the corrupted text
     repair: tuple[Edit, ...]  # edits on `text` that give back the clean text
     siblings: tuple[str, ...] = ()
-
-
-def apply_edits(text: str, edits: tuple[Edit, ...]) -> str:
-    out, pos = [], 0
-    for e in sorted(edits, key=lambda e: (e.start, e.end)):
-        out.append(text[pos : e.start])
-        out.append(e.content)
-        pos = e.end
-    out.append(text[pos:])
-    return "".join(out)
 
 
 def restore(c: Corruption) -> str:

@@ -34,9 +34,15 @@ KINDS: dict[str, type[CheckKind]] = {
         TopMatterKind,
         PhraseLinesKind,
         TruncationKind,
-        SiblingOrderKind, SiblingEdgesKind, SiblingCoverageKind, SiblingInsertionKind,
+        SiblingOrderKind,
+        SiblingEdgesKind,
+        SiblingCoverageKind,
+        SiblingInsertionKind,
         MixedLineEndingsKind,
-        MojibakeKind, InvalidBytesKind, ReplacementCharacterKind, StrayCharactersKind,
+        MojibakeKind,
+        InvalidBytesKind,
+        ReplacementCharacterKind,
+        StrayCharactersKind,
     )
 }
 

@@ -50,5 +50,15 @@ class CheckKind:
         self.params = dict(params)
         self.data: Mapping[str, Any] = data or {}
 
+    def data_table(self, param: str) -> list[str]:
+        """The list of strings in the pack data table that params[param] names ([] if unset)."""
+        if param not in self.params:
+            return []
+        name = self.params[param]
+        table = self.data.get(name)
+        if not isinstance(table, list) or not all(isinstance(x, str) for x in table):
+            raise ValueError(f"params.{param}: data table {name!r} is missing or not a list")
+        return table
+
     def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterable[Hit]:
         raise NotImplementedError

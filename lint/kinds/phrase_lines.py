@@ -125,10 +125,10 @@ class PhraseLinesKind(CheckKind):
         super().__init__(params, data)
         if "phrases" not in params and "patterns" not in params:
             raise ValueError("params.phrases: give phrases, patterns or both")
-        self.phrases = {normalise(p) for p in self._table("phrases")}
+        self.phrases = {normalise(p) for p in self.data_table("phrases")}
         self.too_long = more_kept_than(max(map(len, self.phrases), default=0))
         self.patterns = []
-        for source in self._table("patterns"):
+        for source in self.data_table("patterns"):
             try:
                 self.patterns.append(regex.compile(source, _FLAGS))
             except regex.error as exc:
@@ -138,15 +138,6 @@ class PhraseLinesKind(CheckKind):
         self.any_pattern = combined_pattern(self.patterns)
         self.scope = params.get("scope", "line")
         self.max_length = int(params.get("max_length", 400))
-
-    def _table(self, param: str) -> list[str]:
-        if param not in self.params:
-            return []
-        name = self.params[param]
-        table = self.data.get(name)
-        if not isinstance(table, list) or not all(isinstance(x, str) for x in table):
-            raise ValueError(f"params.{param}: data table {name!r} is missing or not a list")
-        return table
 
     def matches(self, unit: str) -> bool:
         stripped = unit.strip()

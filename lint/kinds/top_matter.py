@@ -92,7 +92,7 @@ class TopMatterKind(CheckKind):
         self.top = int(params.get("top", 6))
         self.title = params.get("title", True)
         self.line_patterns = []
-        for source in self._table("lines"):
+        for source in self.data_table("lines"):
             expanded = source.replace("{name}", NAME).replace("{date}", DATE)
             try:
                 self.line_patterns.append(regex.compile(expanded, regex.VERSION0))
@@ -100,16 +100,7 @@ class TopMatterKind(CheckKind):
                 raise ValueError(
                     f"params.lines: bad regular expression {source!r}: {exc}"
                 ) from None
-        self.not_names = {w.casefold() for w in self._table("not_names")}
-
-    def _table(self, param: str) -> list[str]:
-        if param not in self.params:
-            return []
-        name = self.params[param]
-        table = self.data.get(name)
-        if not isinstance(table, list) or not all(isinstance(x, str) for x in table):
-            raise ValueError(f"params.{param}: data table {name!r} is missing or not a list")
-        return table
+        self.not_names = {w.casefold() for w in self.data_table("not_names")}
 
     def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
         text = doc.text

@@ -547,7 +547,7 @@ def _flows_on(text: str, start: int, end: int, where: str) -> bool:
         next_char = text[gap_end : gap_end + 1]
         return "\n" not in text[end:gap_end] and next_char.islower()
     gap_start = _back_space(text, start)
-    return "\n" not in text[gap_start:start] and text[:gap_start].rstrip()[-1:] not in ".!?:\"”"
+    return "\n" not in text[gap_start:start] and text[:gap_start].rstrip()[-1:] not in '.!?:"”'
 
 
 def _skip_space(text: str, pos: int) -> int:
