@@ -87,27 +87,44 @@ def _gains_error(before: Counter, text: str, after: Sequence[Finding]) -> bool:
 def fix_text(text: str, check: Callable[[str], list[Finding]], unsafe: bool = False) -> FixResult:
     """Fix `text` to a fixed point. `check(text)` returns the findings for a text."""
     applied: list[Finding] = []
-    rejected: set[tuple[str, str]] = set()
+    rejected: set[tuple[str, int, int]] = set()  # (code, start, end) in the current text
     findings = check(text)
     for _ in range(MAX_PASSES):
-        candidates = [f for f in choose(findings, unsafe) if _key(text, f) not in rejected]
+        candidates = [f for f in choose(findings, unsafe) if _key(f) not in rejected]
         if not candidates:
             break
         before = _errors(text, findings)
         new_text = apply_edits(text, [e for f in candidates for e in f.fix.edits])  # type: ignore[union-attr]
         new_findings = check(new_text)
         if _gains_error(before, new_text, new_findings):
-            new_text, new_findings, kept = _one_by_one(text, findings, candidates, check, rejected)
-            candidates = kept
+            new_text, new_findings, candidates = _one_by_one(
+                text, findings, candidates, check, rejected
+            )
         if new_text == text:
             break
+        rejected = _shift(rejected, [e for f in candidates for e in f.fix.edits])  # type: ignore[union-attr]
         applied.extend(candidates)
         text, findings = new_text, new_findings
     return FixResult(text, tuple(applied), tuple(findings))
 
 
-def _key(text: str, f: Finding) -> tuple[str, str]:
-    return (f.code, text[f.start : f.end])
+def _key(f: Finding) -> tuple[str, int, int]:
+    return (f.code, f.start, f.end)
+
+
+def _shift(rejected: set[tuple[str, int, int]], edits: list[Edit]) -> set[tuple[str, int, int]]:
+    """Carry rejected findings' spans over applied edits; one an edit touched is forgotten."""
+    out = set()
+    for code, start, end in rejected:
+        delta = 0
+        for e in edits:
+            if e.end <= start:
+                delta += len(e.content) - (e.end - e.start)
+            elif e.start < end:
+                break
+        else:
+            out.add((code, start + delta, end + delta))
+    return out
 
 
 def _one_by_one(
@@ -115,14 +132,20 @@ def _one_by_one(
     findings: list[Finding],
     candidates: list[Finding],
     check: Callable[[str], list[Finding]],
-    rejected: set[tuple[str, str]],
+    rejected: set[tuple[str, int, int]],
 ) -> tuple[str, list[Finding], list[Finding]]:
-    """Try the first candidate alone; reject it if it gains an error. One fix per pass."""
+    """Add candidates one at a time (they do not overlap); reject each whose addition gains an
+    error-level finding and keep the others."""
     before = _errors(text, findings)
+    kept: list[Finding] = []
+    best_text, best_findings = text, findings
     for f in candidates:
-        new_text = apply_edits(text, f.fix.edits)  # type: ignore[union-attr]
+        edits = [e for g in (*kept, f) for e in g.fix.edits]  # type: ignore[union-attr]
+        new_text = apply_edits(text, edits)
         new_findings = check(new_text)
-        if not _gains_error(before, new_text, new_findings):
-            return new_text, new_findings, [f]
-        rejected.add(_key(text, f))
-    return text, findings, []
+        if _gains_error(before, new_text, new_findings):
+            rejected.add(_key(f))
+        else:
+            kept.append(f)
+            best_text, best_findings = new_text, new_findings
+    return best_text, best_findings, kept

@@ -55,3 +55,16 @@ def test_fix_that_creates_a_new_error_is_rejected() -> None:
     result = fix_text("a bad b", check)
     assert result.text == "a bad b"
     assert [f.code for f in result.remaining] == ["FMT001"]
+
+
+def test_rejecting_one_fix_does_not_block_identical_fixes_elsewhere() -> None:
+    # Deleting the first "#" would expose "HDR" at the start (an error); the other "#"s are fine.
+    def check(text: str) -> list[Finding]:
+        out = [finding(i, i + 1, "") for i, c in enumerate(text) if c == "#"]
+        if text.startswith("HDR"):
+            out.append(Finding("HDR999", "e", "error", "m", 0, 3, 1, 1, 1, 4))
+        return out
+
+    result = fix_text("#HDR a#b#c#d", check)
+    assert result.text == "#HDR abcd"
+    assert fix_text(result.text, check).text == result.text
