@@ -60,6 +60,13 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         default="text",
         help="what - reads from stdin (default text)",
     )
+    g.add_argument(
+        "--max-doc-chars",
+        type=int,
+        default=ReadOptions.max_doc_chars,
+        metavar="N",
+        help="report and skip documents longer than N characters (default 10,000,000; 0: none)",
+    )
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
@@ -92,6 +99,7 @@ def read_options(args: argparse.Namespace) -> ReadOptions:
         include=tuple(args.include) if args.include else DEFAULT_INCLUDE,
         exclude=tuple(args.exclude),
         stdin_format=args.stdin_format,
+        max_doc_chars=args.max_doc_chars,
     )
 
 

@@ -55,10 +55,25 @@ def read_documents(
         if isinstance(p, ReadProblem):
             yield p
         elif p == "-":
-            yield from read_stdin(options)
+            yield from within_limit(read_stdin(options), options.max_doc_chars)
         else:
             assert isinstance(p, Path)
-            yield from read_path(p, options)
+            yield from within_limit(read_path(p, options), options.max_doc_chars)
+
+
+def within_limit(
+    items: Iterable[Document | ReadProblem], limit: int
+) -> Iterator[Document | ReadProblem]:
+    """Documents longer than `limit` characters become read problems (0: no limit)."""
+    for item in items:
+        if limit and isinstance(item, Document) and len(item.text) > limit:
+            yield ReadProblem(
+                item.path or item.id,
+                f"{item.id}: document of {len(item.text):,} characters is over the "
+                f"--max-doc-chars limit of {limit:,}; skipped",
+            )
+        else:
+            yield item
 
 
 def read_path(path: Path, options: ReadOptions) -> Iterator[Document | ReadProblem]:
@@ -69,8 +84,22 @@ def read_path(path: Path, options: ReadOptions) -> Iterator[Document | ReadProbl
         yield from read_csv(path, options)
     elif name.endswith(".parquet"):
         yield from read_parquet(path, options)
+    elif options.max_doc_chars and _size(path) > 4 * options.max_doc_chars:
+        # a UTF-8 character is at most 4 bytes: this file is over the limit, so do not read it
+        yield ReadProblem(
+            str(path),
+            f"file of {_size(path):,} bytes is over the --max-doc-chars limit of "
+            f"{options.max_doc_chars:,}; skipped",
+        )
     else:
         yield read_text_file(path)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def read_text_file(path: Path) -> Document | ReadProblem:

@@ -37,6 +37,7 @@ class ReadOptions:
     include: tuple[str, ...] = DEFAULT_INCLUDE  # globs files under a directory must match
     exclude: tuple[str, ...] = ()  # globs that drop files and directories, explicit ones too
     stdin_format: str = "text"  # text | jsonl | csv
+    max_doc_chars: int = 10_000_000  # a longer document is reported and skipped; 0: no limit
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,16 @@ def replace_text(raw: bytes, doc: Document, source: RecordSource, fixed_text: st
     if not isinstance(record, dict) or record.get(source.text_field) != doc.text:
         raise changed_since_read(source.path or "-", f"line {source.line}")
     record[source.text_field] = fixed_text
-    body = json.dumps(record, ensure_ascii=False).encode("utf-8", errors="surrogateescape")
-    return body + line_ending(raw)
+    return json_bytes(record) + line_ending(raw)
+
+
+def json_bytes(value: object) -> bytes:
+    """JSON as UTF-8; invalid bytes read from the input go back as they came, and a lone
+    surrogate from a JSON escape (no UTF-8 form) stays a \\u escape."""
+    try:
+        return json.dumps(value, ensure_ascii=False).encode("utf-8", errors="surrogateescape")
+    except UnicodeEncodeError:
+        return json.dumps(value, ensure_ascii=True).encode("ascii")
 
 
 class JsonlCopy:

@@ -7,13 +7,13 @@ complete. Written atomically: the file appears when the run ends.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from lint.readers.base import record_source
 from lint.runner import DocumentResult
 from lint.writers.atomic import AtomicFile
+from lint.writers.jsonl_copy import json_bytes
 
 
 def sidecar_record(result: DocumentResult) -> dict[str, Any]:
@@ -36,8 +36,7 @@ class FindingsSidecar:
         self._out = AtomicFile(path)
 
     def write(self, result: DocumentResult) -> None:
-        line = json.dumps(sidecar_record(result), ensure_ascii=False) + "\n"
-        self._out.file.write(line.encode("utf-8", errors="surrogateescape"))
+        self._out.file.write(json_bytes(sidecar_record(result)) + b"\n")
 
     def commit(self) -> None:
         self._out.commit()
