@@ -89,9 +89,13 @@ def fix_text(text: str, check: Callable[[str], list[Finding]], unsafe: bool = Fa
     applied: list[Finding] = []
     rejected: set[tuple[str, int, int]] = set()  # (code, start, end) in the current text
     findings = check(text)
+    retried = False  # rejected fixes get one more try once the text has settled
     for _ in range(MAX_PASSES):
         candidates = [f for f in choose(findings, unsafe) if _key(f) not in rejected]
         if not candidates:
+            if rejected and not retried:
+                rejected, retried = set(), True
+                continue
             break
         before = _errors(text, findings)
         new_text = apply_edits(text, [e for f in candidates for e in f.fix.edits])  # type: ignore[union-attr]
@@ -103,6 +107,7 @@ def fix_text(text: str, check: Callable[[str], list[Finding]], unsafe: bool = Fa
         if new_text == text:
             break
         rejected = _shift(rejected, [e for f in candidates for e in f.fix.edits])  # type: ignore[union-attr]
+        retried = False
         applied.extend(candidates)
         text, findings = new_text, new_findings
     return FixResult(text, tuple(applied), tuple(findings))
