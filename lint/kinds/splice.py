@@ -33,8 +33,11 @@ _OPEN_END = regex.compile(
     r"(?:^|\s)(?:[\p{Ll}][\p{Ll}'’-]*,?|[\p{L}\p{N}][^\s,]*,)$", regex.REVERSE
 )
 # Weaker endings, trusted only when the lower-case rest follows at once (the paragraph-break
-# kind): a capitalised word ("... in Europe's") or a dash ("... at the open –").
-_OPEN_END_WEAK = regex.compile(r"[^\s:]\s+(?:\p{Lu}[\p{L}'’.-]*|[–—])$", regex.REVERSE)
+# kind): a capitalised word ("... in Europe's"), a dash ("... at the open –") or a figure
+# ("... set aside €584,000").
+_OPEN_END_WEAK = regex.compile(
+    r"[^\s:]\s+(?:\p{Lu}[\p{L}'’.-]*|[–—]|\p{Sc}?\d[\d,.]*\d|\p{Sc}?\d)$", regex.REVERSE
+)
 # A paragraph that starts like a list item, a byline or a caption marker.
 _LIST_START = regex.compile(r"^\s*(?:[-*•·–—>#|]|\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\)|\[)")
 # A lower-case word that starts a continuation ("to the United Nations ...").
