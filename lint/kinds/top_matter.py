@@ -17,13 +17,14 @@ Lines are deleted by the fix (with one of the line breaks around them).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import islice
 from typing import Any, ClassVar
 
 import regex
 
 from lint.document import Document, Span
 from lint.kinds.base import CheckKind, Hit
-from lint.kinds.phrase_lines import delete_unit_edit, line_spans
+from lint.kinds.phrase_lines import delete_unit_edit
 
 _WORD = r"(?:[A-Z][\w’'.-]*|[A-Z]\.)"
 NAME = (
@@ -66,6 +67,17 @@ def _shouted(word: str) -> bool:
     return word.isupper() and word.isalpha() and len(word) > 1
 
 
+def non_blank_lines(text: str) -> Iterator[Span]:
+    """Spans of the lines holding more than whitespace, from the top, found lazily."""
+    pos = 0
+    while pos <= len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        if text[pos:end].strip():
+            yield Span(pos, end)
+        pos = end + 1
+
+
 class TopMatterKind(CheckKind):
     name = "top-matter"
     params_schema: ClassVar[dict[str, Any]] = {
@@ -104,7 +116,7 @@ class TopMatterKind(CheckKind):
 
     def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
         text = doc.text
-        top = [s for s in line_spans(text) if text[s.start : s.end].strip()][: self.top + 1]
+        top = list(islice(non_blank_lines(text), self.top + 1))
         if self.title and len(top) >= 2:  # a one-line document is all title or all text
             hit = self._title(doc, top)
             if hit is not None:
