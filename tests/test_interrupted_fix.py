@@ -54,4 +54,3 @@ def test_sigkill_mid_fix_leaves_files_whole(tmp_path: Path) -> None:
         states["original" if now == text else "fixed"] += 1
     assert states["fixed"] >= 1
     assert states["original"] >= 1, "the run finished before the kill; make the corpus larger"
-
