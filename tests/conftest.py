@@ -51,3 +51,29 @@ def linter():
     from lint import Linter
 
     return Linter()
+
+
+# A user rule pack for tests that need one: a link prompt on its own line.
+CLICK_HERE_PACK = r"""
+rules:
+  - code: BPL901
+    name: click-here-line
+    kind: pattern
+    severity: warning
+    message: "page furniture: '{match}'"
+    description: Link prompts copied from the page are not part of the article.
+    params:
+      scope: line
+      pattern: '^\s*Click here to read more\.?\s*$'
+      flags: [IGNORECASE]
+      replace: ''
+    fix:
+      message: delete the line
+      applicability: safe
+    tests:
+      - text: "Story.\nClick here to read more\nMore."
+        expect: [{code: BPL901}]
+        fixed: "Story.\n\nMore."
+      - text: "No prompt here."
+        expect: none
+"""

@@ -7,33 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import CLICK_HERE_PACK, run_cli
 from lint.baseline import fingerprint
 from lint.findings import Finding
 
-PACK = r"""
-rules:
-  - code: BPL901
-    name: click-here-line
-    kind: pattern
-    severity: warning
-    message: "page furniture: '{match}'"
-    description: Link prompts copied from the page are not part of the article.
-    params:
-      scope: line
-      pattern: '^\s*Click here to read more\.?\s*$'
-      flags: [IGNORECASE]
-      replace: ''
-    fix:
-      message: delete the line
-      applicability: safe
-    tests:
-      - text: "Story.\nClick here to read more\nMore."
-        expect: [{code: BPL901}]
-        fixed: "Story.\n\nMore."
-      - text: "No prompt here."
-        expect: none
-"""
+PACK = CLICK_HERE_PACK
 
 ORCHARD = (
     "The orchard opened early this year after a mild spring.\n"

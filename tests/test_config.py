@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import CLICK_HERE_PACK, run_cli
 from lint.commands.common import run_config
 from lint.config import PathGlobs, discover_config, find_config, load_config
 from lint.errors import ConfigError
@@ -20,29 +20,7 @@ DRAFT = " date 2021-03-09 Volunteers repainted the lighthouse railings over a wi
 OLD = " date 2017-11-30 The village bakery won a regional prize for its rye loaf.\n"
 PROMPT = "The orchard opened early this year.\nClick here to read more\nPickers came from far.\n"
 
-PACK = r"""
-rules:
-  - code: BPL901
-    name: click-here-line
-    kind: pattern
-    severity: warning
-    message: "page furniture: '{match}'"
-    description: Link prompts copied from the page are not part of the article.
-    params:
-      scope: line
-      pattern: '^\s*Click here to read more\.?\s*$'
-      flags: [IGNORECASE]
-      replace: ''
-    fix:
-      message: delete the line
-      applicability: safe
-    tests:
-      - text: "Story.\nClick here to read more\nMore."
-        expect: [{code: BPL901}]
-        fixed: "Story.\n\nMore."
-      - text: "No prompt here."
-        expect: none
-"""
+PACK = CLICK_HERE_PACK
 
 
 def write(path: Path, text: str) -> Path:
