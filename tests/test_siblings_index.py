@@ -145,3 +145,28 @@ def test_containment_candidates_survive_saving_and_loading(tmp_path):
     # replacing a document drops its old samples: the excerpt no longer finds it
     loaded.add(Document(article(FERRY), id="full"))
     assert _ids(loaded.query(excerpt)) == []
+
+
+def test_articles_sharing_only_site_furniture_are_not_siblings():
+    furniture = (
+        "Headline: Gold Coins Are Flying Off The Shelves Right Now!\n\n"
+        "Delivered by The Valley Courier. We encourage you to share and republish our reports, "
+        "analyses, breaking news and videos. Contributed by The Valley Courier of "
+        "www.valleycourier.example, where readers send us their stories every single day.\n"
+    )
+    first = Document(
+        "The lock keepers of the Marrow canal opened every gate on Sunday as the river rose "
+        "past the old mark on the mill wall. Boats waited below the weir until the evening, "
+        "when the water fell and the first barges went through.\n\n" + furniture,
+        id="canal",
+    )
+    second = Document(
+        "A bakery on Mill Street reopened under new owners, who kept the ovens and the old "
+        "painted sign above the door. Queues formed before seven, and the rye loaves were "
+        "gone within the hour, to the owners' surprise.\n\n" + furniture,
+        id="bakery",
+    )
+    # about half of each text is the shared furniture, as on real sites
+    index = SiblingIndex.build([first, second])
+    assert index.query(first) == []
+    assert index.query(second) == []

@@ -24,7 +24,8 @@ class SiblingOptions:
     rows: int = 2
     seed: int = 1
     min_jaccard: float = 0.5
-    min_containment: float = 0.5
+    # 0.65: articles of one site can share half their words in furniture (ad lines, footers)
+    min_containment: float = 0.65
     min_shared: int = 8
     max_siblings: int = 8
 
