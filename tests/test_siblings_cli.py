@@ -133,3 +133,15 @@ def test_a_changed_sibling_changes_the_findings_of_an_unchanged_document(tmp_pat
     # the sibling becomes an unrelated article: corrupted.txt, unchanged, has no sibling now
     (pair / "clean.txt").write_text((FIXTURES / "siblings" / "ferry.txt").read_text("utf-8"))
     assert sib_codes() == set()
+
+
+def test_record_siblings_are_named_by_file_and_id(tmp_path):
+    records = tmp_path / "pair.jsonl"
+    lines = [
+        json.dumps({"id": name, "text": (PAIR / f"{name}.txt").read_text(encoding="utf-8")})
+        for name in ("clean", "corrupted")
+    ]
+    records.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = run_cli("check", "--select", "SIB003", str(records))
+    assert f"{records}[corrupted]:" in run.stdout
+    assert f"{records}[clean] goes on at the end" in run.stdout

@@ -20,6 +20,7 @@ from typing import Any
 
 from lint.document import Document
 from lint.findings import Edit
+from lint.readers.base import document_label
 from lint.siblings.align import (
     MIN_BLOCK_WORDS,
     UNMATCHED,
@@ -49,7 +50,7 @@ class _Pair:
 
     @property
     def label(self) -> str:
-        return self.sibling.path or self.sibling.id
+        return document_label(self.sibling)  # a record is named file[id], as in the output
 
     def provenance(self, **extra: Any) -> dict[str, Any]:
         out: dict[str, Any] = {"sibling": self.sibling.id}
