@@ -8,7 +8,6 @@ from pathlib import Path
 
 from lint.readers import ReadProblem, read_documents
 from lint.siblings.cli import options_from_args
-from lint.siblings.index import SiblingIndex
 
 NAME = "index"
 HELP = "build a sibling index of a corpus (for check --index and pre-commit runs)"
@@ -31,6 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
+    from lint.siblings.index import SiblingIndex  # numpy, datasketch: loaded for this command only
+
     out = Path(args.output)
     if args.update and out.exists():
         index = SiblingIndex.load(out)

@@ -9,9 +9,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from lint.siblings.align import Alignment, align
-from lint.siblings.index import SiblingIndex, SiblingMatch
 from lint.siblings.options import SiblingOptions
-from lint.siblings.plan import sibling_map
 
 __all__ = ["Alignment", "SiblingIndex", "SiblingMatch", "SiblingOptions", "align", "sibling_map"]
+
+
+def __getattr__(name: str) -> Any:
+    """The index (numpy, datasketch) loads on first use: checking one text never needs it."""
+    if name in ("SiblingIndex", "SiblingMatch"):
+        from lint.siblings import index
+
+        return getattr(index, name)
+    if name == "sibling_map":
+        from lint.siblings.plan import sibling_map
+
+        return sibling_map
+    raise AttributeError(f"module 'lint.siblings' has no attribute {name!r}")

@@ -10,7 +10,6 @@ from typing import Any
 
 from lint.document import Document
 from lint.readers import ReadOptions, ReadProblem, read_documents
-from lint.siblings.index import SiblingIndex
 from lint.siblings.options import SiblingOptions
 
 SiblingLookup = Callable[[Document], Sequence[Document]]
@@ -103,15 +102,7 @@ def lookup_from_args(
         return None
     options = options_from_args(args, settings)
     index_path = getattr(args, "index", None)
-    if index_path:
-        index = SiblingIndex.load(index_path)
-        query = {k: getattr(options, k) for k in QUERY_FIELDS}
-        index.options = dataclasses.replace(index.options, **query)
-    else:
-        index = SiblingIndex(options)
-    for doc in _documents(getattr(args, "siblings", []), read_options):
-        index.add(doc)
-    reference = len(index)
+    references = list(_documents(getattr(args, "siblings", []), read_options))
     paths = list(args.paths)
     if "-" in paths:
         print(
@@ -119,10 +110,22 @@ def lookup_from_args(
             file=sys.stderr,
         )
         paths = [p for p in paths if p != "-"]
-    checked = 0
-    for doc in _documents(paths, read_options):
+    checked = list(_documents(paths, read_options))
+    if not index_path and not references and len(checked) < 2:
+        return None  # nothing to compare with: skip loading the index machinery
+    from lint.siblings.index import SiblingIndex  # numpy, datasketch: only when needed
+
+    if index_path:
+        index = SiblingIndex.load(index_path)
+        query = {k: getattr(options, k) for k in QUERY_FIELDS}
+        index.options = dataclasses.replace(index.options, **query)
+    else:
+        index = SiblingIndex(options)
+    for doc in references:
         index.add(doc)
-        checked += 1
-    if reference == 0 and checked < 2:
+    reference = len(index)
+    for doc in checked:
+        index.add(doc)
+    if reference == 0 and len(checked) < 2:
         return None
     return lambda doc: [m.document for m in index.query(doc)]
