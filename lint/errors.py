@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
 
@@ -42,3 +43,10 @@ class SelectorError(ConfigError):
         self.selector = selector
         self.problem = problem
         super().__init__(f"--{option}: {selector!r} {problem}")
+
+
+def describe_exception(exc: BaseException) -> str:
+    """`Type: message at file.py:line` (the innermost frame), for reports of internal errors."""
+    frames = traceback.extract_tb(exc.__traceback__) if exc.__traceback__ else []
+    at = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return f"{type(exc).__name__}: {exc}{at}"

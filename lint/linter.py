@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import string
-import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from lint.config import PerFileIgnores
 from lint.document import Document
+from lint.errors import describe_exception
 from lint.findings import Finding, Fix, FixResult
 from lint.fixes import fix_text
 from lint.kinds.base import Hit
@@ -90,13 +90,11 @@ def to_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
 
 
 def internal_error(rule: Rule, doc: Document, exc: BaseException) -> Finding:
-    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-    at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
     return Finding(
         code=INTERNAL_CODE,
         name="internal-error",
         severity="error",
-        message=f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}{at}",
+        message=f"rule {rule.code} ({rule.name}) failed: {describe_exception(exc)}",
         start=0,
         end=0,
         line=1,

@@ -1,17 +1,16 @@
-"""Check (and optionally fix) a stream of documents; the one loop under the CLI and hooks.
+"""Check (and optionally fix) one document; every engine (lint/engines/) calls this.
 
-Running never writes: results carry the fixed text and writers (lint/writers/) put it back."""
+Processing never writes: results carry the fixed text and writers (lint/writers/) put it back."""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lint.document import Document
 from lint.findings import Finding
 from lint.linter import Linter
-from lint.readers import ReadProblem
 
 
 @dataclass
@@ -62,14 +61,3 @@ def unwritten(result: DocumentResult, linter: Linter, reason: str) -> DocumentRe
     """The result to report when fixed text could not be written: the original findings."""
     findings = linter.check_document(result.doc)
     return DocumentResult(result.doc, findings, problem=f"not written: {reason}")
-
-
-def run(
-    linter: Linter, items: Iterable[Document | ReadProblem], options: RunOptions
-) -> Iterator[DocumentResult]:
-    for item in items:
-        if isinstance(item, ReadProblem):
-            doc = Document("", id=item.path, path=item.path)
-            yield DocumentResult(doc, [], problem=item.message)
-        else:
-            yield process(linter, item, options)

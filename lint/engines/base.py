@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
-import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from lint.document import Document
-from lint.errors import CorpusmendError
+from lint.errors import CorpusmendError, describe_exception
 from lint.linter import Linter
 from lint.readers import ReadOptions, ReadProblem, read_documents
 from lint.runner import DocumentResult, RunOptions, process
@@ -81,9 +80,7 @@ def process_safely(
     try:
         return process(linter, doc, options, siblings)
     except Exception as exc:
-        where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-        at = f" at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}" if where else ""
-        return DocumentResult(doc, [], problem=f"internal error: {type(exc).__name__}: {exc}{at}")
+        return DocumentResult(doc, [], problem=f"internal error: {describe_exception(exc)}")
 
 
 # Results travel back from workers without the document the main process already holds.
