@@ -79,28 +79,14 @@ class SarifFormatter(Formatter):
             out["locations"] = [location]
             out["properties"] = {
                 "record": doc.id,
-                "textRegion": {
-                    "startLine": f.line,
-                    "startColumn": f.column,
-                    "endLine": f.end_line,
-                    "endColumn": f.end_column,
-                    "charOffset": f.start,
-                    "charLength": f.end - f.start,
-                },
+                "textRegion": _region(f),
             }
             return out
         if doc.path is None:
             out["locations"] = [{"logicalLocations": [{"fullyQualifiedName": doc.id}]}]
             return out
         location = self._file_location(doc.path)
-        location["physicalLocation"]["region"] = {
-            "startLine": f.line,
-            "startColumn": f.column,
-            "endLine": f.end_line,
-            "endColumn": f.end_column,
-            "charOffset": f.start,
-            "charLength": f.end - f.start,
-        }
+        location["physicalLocation"]["region"] = _region(f)
         out["locations"] = [location]
         if f.fix and f.fix.edits and f.fix.applicability != "display":
             out["fixes"] = [
@@ -149,3 +135,15 @@ class SarifFormatter(Formatter):
         }
         json.dump(log, self.out, indent=2, ensure_ascii=False)
         self.out.write("\n")
+
+
+def _region(f: Finding) -> dict[str, int]:
+    """A SARIF region for a finding's span: 1-based lines and columns, code-point offsets."""
+    return {
+        "startLine": f.line,
+        "startColumn": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+        "charOffset": f.start,
+        "charLength": f.end - f.start,
+    }
