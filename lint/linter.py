@@ -119,6 +119,10 @@ def as_document(text: str | Document) -> Document:
     return text if isinstance(text, Document) else Document(text)
 
 
+def _rules_by_key(rules: Sequence[Rule]) -> dict[str, Rule]:
+    return {key: r for r in rules for key in (r.code, r.name)}
+
+
 class Linter:
     """Loads and compiles rules once; check and fix any number of texts, from any thread.
 
@@ -145,6 +149,7 @@ class Linter:
         self.all_rules = apply_overrides(load_rules(rules or (), builtin=builtin), overrides or {})
         self.rules = select_rules(self.all_rules, select, ignore, extend_select)
         self.per_file_ignores = per_file_ignores  # config: rules not run on some paths
+        self._by_key = _rules_by_key(self.all_rules)
 
     @classmethod
     def from_rules(cls, rules: Sequence[Rule], all_rules: Sequence[Rule] | None = None) -> Linter:
@@ -152,13 +157,12 @@ class Linter:
         linter = cls.__new__(cls)
         linter.all_rules = list(all_rules if all_rules is not None else rules)
         linter.rules = list(rules)
+        linter._by_key = _rules_by_key(linter.all_rules)
         return linter
 
     def rule(self, code_or_name: str) -> Rule | None:
-        for r in self.all_rules:
-            if code_or_name in (r.code, r.name):
-                return r
-        return None
+        """A loaded rule by code or name (looked up for every finding: a dict, not a scan)."""
+        return self._by_key.get(code_or_name)
 
     def rules_for(self, doc: Document) -> list[Rule]:
         """The selected rules minus those the config's per-file-ignores turn off for doc.path."""
