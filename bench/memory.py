@@ -134,7 +134,7 @@ def main() -> int:
             f"generated {size_mb:,.0f} MB, {records:,} records in {time.monotonic() - started:.0f}s"
         )
         exe = shutil.which("corpusmend", path=str(Path(sys.executable).parent))
-        command = [exe] if exe else [sys.executable, "-m", "lint"]
+        command = [exe] if exe else [sys.executable, "-m", "corpusmend"]
         command += ["check", str(corpus), "--format", "concise", "--no-progress", "--no-siblings"]
         if args.jobs:
             command += ["--jobs", str(args.jobs)]

@@ -37,9 +37,9 @@ from typing import Any
 import ftfy
 
 from bench.corpus import document, documents, write_corpus
-from lint import Linter
-from lint.document import Document
-from lint.evaluation.corruptions import Corruption, mojibake, spliced_quotation
+from corpusmend import Linter
+from corpusmend.document import Document
+from corpusmend.evaluation.corruptions import Corruption, mojibake, spliced_quotation
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -110,7 +110,7 @@ def machine() -> dict[str, Any]:
 
 
 def corpusmend_cmd() -> list[str]:
-    return [sys.executable, "-m", "lint"]
+    return [sys.executable, "-m", "corpusmend"]
 
 
 def check_help() -> str:
@@ -194,9 +194,9 @@ def _sibling_corpus(base: int, seed: int) -> list[Document]:
 
 def siblings(linter: Linter, sizes: Sizes) -> dict[str, Any]:
     try:
-        from lint.siblings import SiblingIndex, align, sibling_map
+        from corpusmend.siblings import SiblingIndex, align, sibling_map
     except ImportError as exc:
-        return {"skipped": f"lint.siblings is not available ({exc})"}
+        return {"skipped": f"corpusmend.siblings is not available ({exc})"}
     out: dict[str, Any] = {}
     docs = [Document(t, id=str(i)) for i, t in enumerate(documents(sizes.lsh_docs, seed=3))]
     seconds = best_time(lambda: SiblingIndex.build(docs), 1)

@@ -16,9 +16,9 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from lint import Linter
-    from lint.fixes import flagged_region
-    from lint.readers.text import decode
+    from corpusmend import Linter
+    from corpusmend.fixes import flagged_region
+    from corpusmend.readers.text import decode
 
 LINTER = Linter()
 

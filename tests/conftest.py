@@ -30,7 +30,7 @@ def copy_writable(src: Path, dst: Path) -> Path:
 
 def corpusmend_exe() -> list[str]:
     exe = shutil.which("corpusmend", path=str(Path(sys.executable).parent))
-    return [exe] if exe else [sys.executable, "-m", "lint"]
+    return [exe] if exe else [sys.executable, "-m", "corpusmend"]
 
 
 def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None):
@@ -48,7 +48,7 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, env: 
 
 @pytest.fixture(scope="session")
 def linter():
-    from lint import Linter
+    from corpusmend import Linter
 
     return Linter()
 

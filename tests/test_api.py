@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-from lint import Document, Linter
+from corpusmend import Document, Linter
 
 
 def test_check_and_fix_through_the_api(linter: Linter) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CLICK_HERE_PACK, run_cli
-from lint.baseline import fingerprint
-from lint.findings import Finding
+from corpusmend.baseline import fingerprint
+from corpusmend.findings import Finding
 
 PACK = CLICK_HERE_PACK
 

@@ -4,7 +4,7 @@ and the phrase tables are data a user pack extends."""
 from __future__ import annotations
 
 from conftest import FIXTURES, run_cli
-from lint import Linter
+from corpusmend import Linter
 
 PAGE = (FIXTURES / "furniture" / "market-report.txt").read_text(encoding="utf-8")
 FURNITURE = {

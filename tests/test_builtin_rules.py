@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from lint.kinds import KINDS
-from lint.ruleset.loader import load_rules
-from lint.ruleset.testing import run_rule_tests
+from corpusmend.kinds import KINDS
+from corpusmend.ruleset.loader import load_rules
+from corpusmend.ruleset.testing import run_rule_tests
 
 RULES = load_rules()
 
@@ -28,11 +28,11 @@ def test_every_kind_module_is_registered() -> None:
     import inspect
     import pkgutil
 
-    import lint.kinds
-    from lint.kinds.base import CheckKind
+    import corpusmend.kinds
+    from corpusmend.kinds.base import CheckKind
 
-    for info in pkgutil.iter_modules(lint.kinds.__path__):
-        module = importlib.import_module(f"lint.kinds.{info.name}")
+    for info in pkgutil.iter_modules(corpusmend.kinds.__path__):
+        module = importlib.import_module(f"corpusmend.kinds.{info.name}")
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if (
                 issubclass(cls, CheckKind)

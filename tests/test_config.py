@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CLICK_HERE_PACK, run_cli
-from lint.commands.common import run_config
-from lint.config import PathGlobs, discover_config, find_config, load_config
-from lint.errors import ConfigError
+from corpusmend.commands.common import run_config
+from corpusmend.config import PathGlobs, discover_config, find_config, load_config
+from corpusmend.errors import ConfigError
 
 GLUED = " date 2019-05-02 The harbour council met on Tuesday about the ferry timetable.\n\nIt was long.\n"  # noqa: E501
 CLEAN = "The harbour council met on Tuesday about the ferry timetable.\n\nIt was long.\n"
@@ -203,7 +203,7 @@ def test_paths_in_config_are_relative_to_its_directory(tmp_path: Path) -> None:
 
 
 def test_sibling_thresholds_are_checked(tmp_path: Path) -> None:
-    pytest.importorskip("lint.siblings.options")
+    pytest.importorskip("corpusmend.siblings.options")
     good = write(tmp_path / "a" / ".corpusmend.yaml", "siblings:\n  min-jaccard: 0.7\n")
     assert load_config(good).siblings == {"min_jaccard": 0.7}
     bad = write(tmp_path / "b" / ".corpusmend.yaml", "siblings:\n  min-jacard: 0.7\n")

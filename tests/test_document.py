@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.document import Document
+from corpusmend.document import Document
 
 
 def sentences(text: str) -> list[str]:

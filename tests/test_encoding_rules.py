@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import run_cli
-from lint import Linter
-from lint.mojibake_detector import find_mojibake, is_bad, may_change
+from corpusmend import Linter
+from corpusmend.mojibake_detector import find_mojibake, is_bad, may_change
 
 # Every non-ASCII character ftfy's badness regex mentions, plus ASCII letters and spaces, so
 # generated text hits its alternatives often, on both sides of the prefilter's windows.

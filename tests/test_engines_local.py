@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 from conftest import corpusmend_exe, run_cli
-from lint import Document, Linter
-from lint.engines import LocalEngine, SerialEngine, Source
-from lint.runner import RunOptions
+from corpusmend import Document, Linter
+from corpusmend.engines import LocalEngine, SerialEngine, Source
+from corpusmend.runner import RunOptions
 
 WORDS = [
     *("harbour", "council", "river", "market", "bridge", "storm", "vote", "mayor", "farmers"),

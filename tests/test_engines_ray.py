@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from lint import Document, Linter
-from lint.engines import LocalEngine, Source
-from lint.formatters import get_formatter
-from lint.readers import ReadOptions
-from lint.runner import DocumentResult, RunOptions
+from corpusmend import Document, Linter
+from corpusmend.engines import LocalEngine, Source
+from corpusmend.formatters import get_formatter
+from corpusmend.readers import ReadOptions
+from corpusmend.runner import DocumentResult, RunOptions
 
 ray = pytest.importorskip("ray")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -93,7 +93,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_ray_map_matches_local_engine(local_ray, corpus: Path) -> None:
-    from lint.engines.ray import RayEngine
+    from corpusmend.engines.ray import RayEngine
 
     source = Source((str(corpus / "texts"), str(corpus / "shards")), ReadOptions())
     linter = Linter()
@@ -110,8 +110,8 @@ def test_ray_map_matches_local_engine(local_ray, corpus: Path) -> None:
 
 
 def test_ray_sibling_groups_match_local_engine(local_ray, tmp_path: Path) -> None:
-    from lint.engines.ray import RayEngine, _sibling_groups
-    from lint.siblings import sibling_map
+    from corpusmend.engines.ray import RayEngine, _sibling_groups
+    from corpusmend.siblings import sibling_map
 
     rng = random.Random(5)
     base = [story(rng, i) * 3 for i in range(4)]

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, run_cli
-from lint import Linter
-from lint.document import Document
-from lint.evaluation.corruptions import (
+from corpusmend import Linter
+from corpusmend.document import Document
+from corpusmend.evaluation.corruptions import (
     FAMILIES,
     Corruption,
     Family,
@@ -22,10 +22,10 @@ from lint.evaluation.corruptions import (
     paragraphs,
     restore,
 )
-from lint.evaluation.evaluate import evaluate
-from lint.evaluation.metrics import FamilyScore, detected, overlaps, per_1000
-from lint.evaluation.report import to_json, to_text
-from lint.findings import Edit, Finding
+from corpusmend.evaluation.evaluate import evaluate
+from corpusmend.evaluation.metrics import FamilyScore, detected, overlaps, per_1000
+from corpusmend.evaluation.report import to_json, to_text
+from corpusmend.findings import Edit, Finding
 
 
 def _load_bench_corpus():
@@ -117,7 +117,7 @@ def test_mojibake_is_utf8_read_as_another_code_page() -> None:
 
 
 def test_stray_bytes_are_lone_surrogates_as_the_text_reader_makes_them(tmp_path: Path) -> None:
-    from lint.readers.text import read_text_document
+    from corpusmend.readers.text import read_text_document
 
     for clean, c in corruptions("stray-bytes")[:10]:
         assert any("\udc80" <= ch <= "\udcff" for ch in c.text)

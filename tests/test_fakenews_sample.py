@@ -14,7 +14,7 @@ from collections import Counter
 import pytest
 
 from conftest import shared_path
-from lint import Document, Linter
+from corpusmend import Document, Linter
 
 # How the furniture lines judged correct begin (case-insensitive).
 FURNITURE_STARTS = (

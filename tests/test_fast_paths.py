@@ -14,11 +14,11 @@ import ftfy
 import regex
 from cydifflib import SequenceMatcher
 
-from lint import Linter
-from lint.document import Document
-from lint.kinds import splice
-from lint.kinds.phrase_lines import more_kept_than, normalise
-from lint.mojibake_detector import _GATES, CONFIG, _gate, _gated_lines, may_change
+from corpusmend import Linter
+from corpusmend.document import Document
+from corpusmend.kinds import splice
+from corpusmend.kinds.phrase_lines import more_kept_than, normalise
+from corpusmend.mojibake_detector import _GATES, CONFIG, _gate, _gated_lines, may_change
 
 LINTER = Linter()
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from lint.findings import Edit, Finding, Fix
-from lint.fixes import apply_edits, choose, fix_text
+from corpusmend.findings import Edit, Finding, Fix
+from corpusmend.fixes import apply_edits, choose, fix_text
 
 
 def finding(

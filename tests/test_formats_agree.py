@@ -86,6 +86,6 @@ def test_fixed_copies_hold_the_same_texts_as_fixed_text_files(fmt: str, tmp_path
 
 
 def read_texts(path: Path) -> dict[str, str]:
-    from lint.readers import read_documents
+    from corpusmend.readers import read_documents
 
     return {d.id: d.text for d in read_documents([str(path)])}

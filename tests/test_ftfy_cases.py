@@ -10,7 +10,7 @@ import json
 import pytest
 
 from conftest import SHARED, shared_path
-from lint import Linter
+from corpusmend import Linter
 
 CASE_DIR = ("corpora", "ftfy-test-cases")
 # Cases where our expected text is not ftfy's `fixed-encoding`, and why.

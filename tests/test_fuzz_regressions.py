@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from lint import Linter
-from lint.readers.text import decode
+from corpusmend import Linter
+from corpusmend.readers.text import decode
 
 CASES = sorted((FIXTURES / "fuzz").glob("*.bin"))
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from conftest import FIXTURES, run_cli, shared_path
-from lint import Document, Linter
+from corpusmend import Document, Linter
 
 FAMILIES = ("HDR", "BPL", "TRN", "FMT")
 

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from conftest import corpusmend_exe
-from lint import Linter
+from corpusmend import Linter
 
 PARAGRAPH = (
     "The ferry service to the northern islands resumed on Thursday after a week of gales. "

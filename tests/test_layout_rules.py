@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import run_cli
-from lint import Linter
+from corpusmend import Linter
 
 LAYOUT = Linter(select=["FMT"])
 

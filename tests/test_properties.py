@@ -10,10 +10,10 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint import Linter
-from lint.document import Document
-from lint.findings import Edit
-from lint.fixes import apply_edits, flagged_region
+from corpusmend import Linter
+from corpusmend.document import Document
+from corpusmend.findings import Edit
+from corpusmend.fixes import apply_edits, flagged_region
 
 settings.register_profile(
     "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]

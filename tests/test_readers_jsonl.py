@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 from conftest import run_cli
-from lint.document import Document
-from lint.readers import ReadOptions, ReadProblem, read_documents, record_source
+from corpusmend.document import Document
+from corpusmend.readers import ReadOptions, ReadProblem, read_documents, record_source
 
 
 def read_all(path: Path, **options: str) -> list[Document | ReadProblem]:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from lint.document import Document
-from lint.readers import ReadOptions, ReadProblem, read_documents, record_source
+from corpusmend.document import Document
+from corpusmend.readers import ReadOptions, ReadProblem, read_documents, record_source
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")

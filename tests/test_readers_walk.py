@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from lint.document import Document
-from lint.readers import ReadOptions, ReadProblem, read_documents
+from corpusmend.document import Document
+from corpusmend.readers import ReadOptions, ReadProblem, read_documents
 
 
 def make_tree(root: Path) -> None:

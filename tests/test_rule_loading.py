@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
-from lint.errors import RulePackError
-from lint.ruleset.loader import load_packs
-from lint.ruleset.schema import schema_json
+from corpusmend.errors import RulePackError
+from corpusmend.ruleset.loader import load_packs
+from corpusmend.ruleset.schema import schema_json
 
 GOOD_RULE = """\
 rules:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, run_cli, shared_path
-from lint import Linter
-from lint.segmentation import paragraphs
+from corpusmend import Linter
+from corpusmend.segmentation import paragraphs
 
 SEED_000 = "000_e078c78a2c2bce74"
 SEED_001 = "001_54844bae62cb43cd"

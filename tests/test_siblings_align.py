@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from siblings_texts import FERRY, LIBRARY, article, moved
 
-from lint import Linter
-from lint.siblings.align import align, longest_increasing
+from corpusmend import Linter
+from corpusmend.siblings.align import align, longest_increasing
 
 
 def _block_text(al, block) -> str:

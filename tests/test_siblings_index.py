@@ -8,9 +8,9 @@ import json
 import pytest
 from siblings_texts import FERRY, LIBRARY, REWORDED, article
 
-from lint import Document
-from lint.errors import CorpusmendError
-from lint.siblings import SiblingIndex, SiblingOptions, sibling_map
+from corpusmend import Document
+from corpusmend.errors import CorpusmendError
+from corpusmend.siblings import SiblingIndex, SiblingOptions, sibling_map
 
 
 def _corpus() -> list[Document]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from siblings_texts import FERRY, LIBRARY, REWORDED, article, moved, spliced
 
-from lint import Document, Linter
+from corpusmend import Document, Linter
 
 CLEAN = article(LIBRARY)
 

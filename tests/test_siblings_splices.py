@@ -7,9 +7,9 @@ the copy against the sibling must give back the clean article exactly.
 
 from __future__ import annotations
 
-from lint import Document, Linter
-from lint.siblings.align import align
-from lint.siblings.tokens import tokenize
+from corpusmend import Document, Linter
+from corpusmend.siblings.align import align
+from corpusmend.siblings.tokens import tokenize
 
 OPENING = (
     "The harbour board of Quillon voted on Monday to close the north pier for repairs, a week"

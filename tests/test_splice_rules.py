@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, run_cli
-from lint import Linter
+from corpusmend import Linter
 
 SPLICES = FIXTURES / "splices"
 

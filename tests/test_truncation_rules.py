@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import FIXTURES
-from lint import Linter
+from corpusmend import Linter
 
 TRN = Linter(select=["TRN"])
 BODY = (FIXTURES / "clean" / "harbour.txt").read_text(encoding="utf-8").rstrip("\n")

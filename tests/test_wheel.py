@@ -28,8 +28,9 @@ def test_wheel_ships_rules_and_runs(tmp_path: Path) -> None:
         [str(py), "-m", "pip", "install", "-q", str(wheel)], check=True, capture_output=True
     )
     probe = (
-        "import lint, pathlib; from lint.ruleset.loader import builtin_rules_dir, load_rules;"
+        "import corpusmend; from corpusmend.ruleset.loader import builtin_rules_dir, load_rules;"
         "d = builtin_rules_dir(); assert 'site-packages' in str(d), d;"
+        "import importlib.util; assert importlib.util.find_spec('lint') is None;"
         "print(len(load_rules()))"
     )
     out = subprocess.run(

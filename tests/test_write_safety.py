@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from lint import Linter
-from lint.errors import CorpusmendError
-from lint.readers.text import read_text_document
-from lint.runner import RunOptions, process
-from lint.writers import write_fixed_text_file
+from corpusmend import Linter
+from corpusmend.errors import CorpusmendError
+from corpusmend.readers.text import read_text_document
+from corpusmend.runner import RunOptions, process
+from corpusmend.writers import write_fixed_text_file
 
 GLUED = " date 2020-03-03 The library extended its opening hours.\n"
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from lint.document import Document
-from lint.errors import CorpusmendError
-from lint.readers import read_documents, record_source
-from lint.writers.jsonl_copy import JsonlCopy
+from corpusmend.document import Document
+from corpusmend.errors import CorpusmendError
+from corpusmend.readers import read_documents, record_source
+from corpusmend.writers.jsonl_copy import JsonlCopy
 
 GLUED = " date 2020-03-03 The library extended its opening hours."
 

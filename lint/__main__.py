@@ -1,3 +1,0 @@
-from lint.cli import main
-
-raise SystemExit(main())

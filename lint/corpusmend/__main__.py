@@ -1,0 +1,3 @@
+from corpusmend.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,50 @@
+"""The `corpusmend` command: parse arguments, dispatch to a subcommand, map errors to exit codes.
+
+Exit codes: 0 nothing left to report, 1 findings remain, 2 usage, config or internal error,
+130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from corpusmend import __version__
+from corpusmend.commands import COMMANDS
+from corpusmend.errors import CorpusmendError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="corpusmend",
+        description="A linter for text corpora: find and repair scraping artifacts.",
+    )
+    parser.add_argument("--version", action="version", version=f"corpusmend {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in COMMANDS:
+        p = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(p)
+        p.set_defaults(handler=module.main)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) and 2
+    try:
+        return args.handler(args)
+    except CorpusmendError as exc:
+        print(f"corpusmend: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("corpusmend: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

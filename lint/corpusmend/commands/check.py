@@ -1,0 +1,93 @@
+"""`corpusmend check`: report findings, and fix them with --fix."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from corpusmend.commands.common import add_rule_options, make_linter
+from corpusmend.commands.io_options import Outputs, add_input_options, add_output_options
+from corpusmend.commands.project import ProjectRun, add_project_options
+from corpusmend.engines import add_engine_arguments, run_from_args
+from corpusmend.formatters import FORMATTERS
+from corpusmend.interrupts import deferred_interrupt
+from corpusmend.linter import Linter
+from corpusmend.runner import RunOptions
+from corpusmend.siblings.cli import add_sibling_arguments, lookup_from_args
+
+NAME = "check"
+HELP = "check files, directories or stdin (-) for artifacts"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin"
+    )
+    add_rule_options(parser)
+    g = parser.add_argument_group("fixing")
+    g.add_argument(
+        "--fix", action="store_true", help="apply safe fixes, writing text files in place"
+    )
+    g.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
+    g.add_argument(
+        "--diff", action="store_true", help="print fixes as a unified diff; write nothing"
+    )
+    g = parser.add_argument_group("output")
+    g.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    g.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    add_input_options(parser)
+    add_output_options(parser)
+    add_sibling_arguments(parser)
+    add_engine_arguments(parser)
+    add_project_options(parser)
+
+
+def main(args: argparse.Namespace) -> int:
+    linter = make_linter(args)
+    options = RunOptions(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff)
+    project = ProjectRun(args, linter)
+    with Outputs(args, linter) as outputs:
+        return run_check(args, linter, options, outputs, project)
+
+
+def run_check(
+    args: argparse.Namespace,
+    linter: Linter,
+    options: RunOptions,
+    outputs: Outputs,
+    project: ProjectRun,
+) -> int:
+    out, formatter = outputs.out, outputs.formatter
+    problems = 0
+    changed = 0
+    siblings = lookup_from_args(args, outputs.read_options, project.config.siblings)
+    source = project.source(args.paths, outputs.read_options, siblings)
+    for result in project.results(run_from_args(args, linter, source, options, siblings)):
+        if args.fix and not args.diff:
+            with deferred_interrupt():  # never leave a temporary file behind on Ctrl-C
+                result = outputs.write_back(result)
+            project.written(result)
+        outputs.record(result)
+        if result.problem:
+            problems += 1
+            print(
+                f"corpusmend: {result.doc.path or result.doc.id}: {result.problem}", file=sys.stderr
+            )
+        if args.diff:
+            out.write(result.diff())
+            changed += result.fixed_text is not None
+            continue
+        formatter.handle(result)
+        problems += any(f.code == "ERR001" for f in result.findings)
+    if not args.diff:
+        formatter.finish()
+    with deferred_interrupt():
+        problems += outputs.finish()
+    forced = project.finish()
+    if problems:
+        return 2
+    if forced and not args.exit_zero:
+        return forced
+    if args.diff:
+        return 1 if changed and not args.exit_zero else 0
+    return 0 if args.exit_zero or formatter.total == 0 else 1

@@ -1,0 +1,59 @@
+"""`corpusmend index`: build a sibling index of a corpus, for `check --index` and the API."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from corpusmend.readers import ReadProblem, read_documents
+from corpusmend.siblings.cli import options_from_args
+
+NAME = "index"
+HELP = "build a sibling index of a corpus (for check --index and pre-commit runs)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to index")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the index file")
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="add to the index FILE already holds (documents with the same id are replaced)",
+    )
+    parser.add_argument(
+        "--shingle-size", type=int, default=None, metavar="N", help="words per shingle (default 5)"
+    )
+    parser.add_argument(
+        "--num-perm", type=int, default=None, metavar="N", help="MinHash permutations (default 64)"
+    )
+
+
+def main(args: argparse.Namespace) -> int:
+    from corpusmend.siblings.index import (
+        SiblingIndex,  # numpy, datasketch: loaded for this command only
+    )
+
+    out = Path(args.output)
+    if args.update and out.exists():
+        index = SiblingIndex.load(out)
+    else:
+        settings = {}
+        if args.shingle_size is not None:
+            settings["shingle_size"] = args.shingle_size
+        if args.num_perm is not None:
+            settings["num_perm"] = args.num_perm
+            settings["bands"] = max(1, args.num_perm // 2)
+        index = SiblingIndex(options_from_args(args, settings))
+    problems = 0
+    added = 0
+    for item in read_documents(args.paths):
+        if isinstance(item, ReadProblem):
+            print(f"corpusmend: {item.path}: {item.message}", file=sys.stderr)
+            problems += 1
+            continue
+        index.add(item)
+        added += 1
+    index.save(out)
+    print(f"indexed {added} document(s) into {out} ({len(index)} in all)", file=sys.stderr)
+    return 2 if problems else 0

@@ -1,0 +1,143 @@
+"""`check`'s project options: config path filtering, the findings cache, the baseline, and what
+the pre-commit fix hook needs (--show-fixes, --exit-non-zero-on-fix). One object check.py drives.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from corpusmend.baseline import Baseline
+from corpusmend.cache import FindingsCache, open_cache
+from corpusmend.commands.common import run_config
+from corpusmend.config_reader import ConfiguredReader, Item
+from corpusmend.engines import Source
+from corpusmend.linter import Linter
+from corpusmend.readers import ReadOptions, read_documents
+from corpusmend.runner import DocumentResult
+
+Reader = Callable[[Sequence[str]], Iterable[Item]]
+
+
+def add_project_options(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group("project")
+    g.add_argument(
+        "--force-exclude",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="leave out files the config excludes even when named on the command line "
+        "(default: on, or the config's force-exclude)",
+    )
+    g.add_argument(
+        "--baseline",
+        metavar="FILE",
+        default=None,
+        help="report only findings not recorded in FILE (see `corpusmend baseline`)",
+    )
+    g.add_argument("--no-cache", action="store_true", help="check every file, even unchanged ones")
+    g.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        default=None,
+        help="where the findings cache lives (default: .corpusmend_cache beside the config)",
+    )
+    g.add_argument(
+        "--show-fixes", action="store_true", help="with --fix: print each fix applied (stderr)"
+    )
+    g.add_argument(
+        "--exit-non-zero-on-fix",
+        action="store_true",
+        help="with --fix: exit 1 when a file was changed, even if nothing is left to report",
+    )
+
+
+class ProjectRun:
+    """Config, cache and baseline for one check run."""
+
+    def __init__(self, args: argparse.Namespace, linter: Linter) -> None:
+        self.args = args
+        self.config = run_config(args)
+        self.force_exclude = (
+            args.force_exclude if args.force_exclude is not None else self.config.force_exclude
+        )
+        self.cache: FindingsCache | None = open_cache(args, linter, self.config)
+        self.baseline = Baseline.load(args.baseline) if args.baseline else None
+        self.changed_files = 0
+
+    def source(
+        self, paths: Sequence[str], options: ReadOptions, siblings: object | None = None
+    ) -> ReaderSource:
+        """The engine's source: these paths read with these options, through reader().
+
+        With siblings, a document's findings depend on other documents: no cache then."""
+        if siblings is not None:
+            self.cache = None
+        return ReaderSource(tuple(paths), options, self.reader(options))
+
+    def reader(self, options: ReadOptions | None = None, inner: Reader = read_documents) -> Reader:
+        """What the engine reads: `inner` filtered by the config, minus what the cache has."""
+        if options is not None and inner is read_documents:
+            inner = OptionsReader(options)
+        reader: Reader = ConfiguredReader(
+            self.config, self.force_exclude, options or ReadOptions(), inner
+        )
+        return self.cache.reader(reader) if self.cache is not None else reader
+
+    def results(self, results: Iterator[DocumentResult]) -> Iterator[DocumentResult]:
+        """The engine's results with cached ones merged back, minus baselined findings."""
+        if self.cache is not None:
+            results = self.cache.merge(results)
+        for result in results:
+            yield self.baseline.filter(result) if self.baseline is not None else result
+
+    def written(self, result: DocumentResult) -> None:
+        """Call after a fix was written back: count it, and print it with --show-fixes."""
+        if result.fixed_text is None or result.problem is not None:
+            return
+        self.changed_files += 1
+        if self.args.show_fixes:
+            name = result.doc.path or result.doc.id
+            for f in result.applied:
+                message = f.fix.message if f.fix else f.message
+                print(f"fixed {name}:{f.line}:{f.column}: {f.code} {message}", file=sys.stderr)
+
+    def finish(self) -> int:
+        """Report what the baseline no longer matches; the exit code to force (0: none)."""
+        if self.baseline is not None:
+            stale = self.baseline.unmatched()
+            if stale:
+                print(
+                    f"corpusmend: {len(stale)} baseline entr{'ies' if len(stale) != 1 else 'y'}"
+                    f" in {self.baseline.path} no longer match (fixed, or the text changed):",
+                    file=sys.stderr,
+                )
+                for entry in stale:
+                    print(f"  {entry.describe()}", file=sys.stderr)
+        if self.args.exit_non_zero_on_fix and self.changed_files:
+            return 1
+        return 0
+
+
+@dataclass(frozen=True)
+class ReaderSource(Source):
+    """An engine Source that reads through a reader (config filtering, the cache)."""
+
+    reader: Reader | None = None
+
+    def items(self) -> Iterator[Item]:
+        if self.reader is None:
+            yield from super().items()
+        else:
+            yield from self.reader(list(self.paths))
+
+
+class OptionsReader:
+    """read_documents with fixed read options (picklable, unlike a lambda)."""
+
+    def __init__(self, options: ReadOptions) -> None:
+        self.options = options
+
+    def __call__(self, paths: Sequence[str]) -> Iterator[Item]:
+        return read_documents(paths, self.options)

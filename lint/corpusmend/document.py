@@ -1,0 +1,135 @@
+"""The document model: text plus lazily computed structure shared by every check."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+from corpusmend import segmentation
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+class LineIndex:
+    """Maps code-point offsets to 1-based (line, column) pairs."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        pos = text.find("\n")
+        while pos != -1:
+            self._starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index + 1, offset - self._starts[index] + 1
+
+    def line_start(self, line: int) -> int:
+        return self._starts[line - 1]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+
+class Document:
+    """One text to check: an id, the text, metadata and, when it came from a file, its path.
+
+    Paragraphs, sentences, quotations and the line index are computed on first use and cached,
+    so every check shares them. Sentences are also computed (and cached) one paragraph at a time
+    (:meth:`sentences_in`), so a check that needs the sentences around one place does not pay for
+    the whole document; :meth:`memo` caches any other per-document work checks share.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        id: str | None = None,
+        metadata: dict[str, Any] | None = None,
+        path: str | Path | None = None,
+    ) -> None:
+        self.text = text
+        self.path = str(path) if path is not None else None
+        self.id = id if id is not None else (self.path or "<text>")
+        self.metadata: dict[str, Any] = dict(metadata or {})
+
+    def __repr__(self) -> str:
+        return f"Document(id={self.id!r}, {len(self.text)} chars)"
+
+    def with_text(self, text: str) -> Document:
+        return Document(text, id=self.id, metadata=self.metadata, path=self.path)
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        return [Span(s, e) for s, e in segmentation.paragraphs(self.text)]
+
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def paragraph_at(self, offset: int) -> int | None:
+        """The index of the paragraph holding text[offset], or None between paragraphs."""
+        i = bisect.bisect_right(self.paragraph_starts, offset) - 1
+        return i if i >= 0 and offset < self.paragraphs[i].end else None
+
+    def sentences_in(self, index: int) -> list[Span]:
+        """The sentences of paragraph `index` (those of :attr:`sentences` that start in it)."""
+        cache = self._paragraph_sentences
+        found = cache.get(index)
+        if found is None:
+            p = self.paragraphs[index]
+            found = [Span(s, e) for s, e in segmentation.sentences(self.text, p.start, p.end)]
+            cache[index] = found
+        return found
+
+    @cached_property
+    def _paragraph_sentences(self) -> dict[int, list[Span]]:
+        return {}
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return [s for i in range(len(self.paragraphs)) for s in self.sentences_in(i)]
+
+    def sentence_at(self, offset: int) -> Span | None:
+        """The sentence holding text[offset], if any."""
+        i = self.paragraph_at(offset)
+        if i is None:
+            return None
+        return next((s for s in self.sentences_in(i) if s.start <= offset < s.end), None)
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """compute(), once per document and key: work several checks share (the splices that
+        SPL001 and ATT002 both look for, say). The key must name everything compute depends on
+        besides this document."""
+        cache = self._memo
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
+
+    @cached_property
+    def _memo(self) -> dict[Hashable, Any]:
+        return {}
+
+    @cached_property
+    def quotations(self) -> list[Span]:
+        return [Span(s, e) for s, e in segmentation.quotations(self.text, self.paragraphs)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.lines.position(offset)

@@ -1,0 +1,224 @@
+"""The ``attribution`` kind: a mangled attribution to a news outlet.
+
+Scraped copy often ends a sentence with an attribution whose outlet name was run together or
+misspelt and whose verb was capitalised (``..., Presstv Reported.``). Outlets and their known
+variants are data (``data: outlets:``, a table of canonical name -> variants, which user packs
+extend); a multi-word name run together (``PressTV``, ``Aljazeera``) counts as a variant too. The
+fix is safe only when exactly one canonical name fits the variant; otherwise it is only shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar
+
+import regex
+
+from corpusmend.document import Document
+from corpusmend.findings import Edit
+from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.kinds.dangling_attribution import verb_table
+from corpusmend.kinds.outlet_names import NearMisses, separator_variants, tacked_on
+from corpusmend.kinds.splice import title_case, words
+
+_KEY_DROPS = regex.compile(r"[\s.-]+")
+
+
+def outlet_key(name: str) -> str:
+    """What a name reduces to when run together and case is lost: "Press TV" -> "presstv"."""
+    return _KEY_DROPS.sub("", name).casefold()
+
+
+def outlet_table(data: Mapping[str, Any], key: str) -> dict[str, list[str]]:
+    table = data.get(key, {})
+    if not isinstance(table, dict):
+        raise ValueError(f"params.outlets: data.{key} must map canonical names to variant lists")
+    out: dict[str, list[str]] = {}
+    for canonical, variants in table.items():
+        variants = [] if variants is None else variants
+        if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+            raise ValueError(f"params.outlets: data.{key}.{canonical} must be a list of names")
+        out[str(canonical)] = variants
+    return out
+
+
+def literal_trie(words: Iterable[str]) -> str:
+    """A regular expression matching exactly the given strings, their common prefixes factored
+    out ("abc|abd" -> "ab(?:c|d)"), which ``re`` searches far faster than a flat alternation."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+def _prefilter(forms: Iterable[str]) -> re.Pattern[str] | None:
+    """A case-sensitive search for the case-folded names over the case-folded text: it finds
+    every line where ``(?i:name)`` matches, at a fraction of the cost. Exact for ASCII names:
+    ``regex`` matches an ASCII letter case-insensitively only with letters that case-fold to it,
+    and with ı (folded to i below) and İ (whose folding is two characters long, see
+    :meth:`AttributionKind._matches`). Other names get no prefilter. A name never follows a
+    letter or digit, and a character that folds to an ASCII letter or digit is one."""
+    forms = list(forms)
+    if not all(f.isascii() and "\n" not in f and f for f in forms):
+        return None
+    return re.compile("(?<![a-z0-9])" + literal_trie({f.casefold() for f in forms}))
+
+
+class AttributionKind(CheckKind):
+    name = "attribution"
+    params_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "outlets": {
+                "type": "string",
+                "default": "outlets",
+                "description": "the data table mapping canonical outlet names to variants",
+            },
+            "verbs": {
+                "type": "string",
+                "default": "reporting_verbs",
+                "description": "the data table listing reporting verbs",
+            },
+        },
+    }
+
+    def __init__(self, params: dict[str, Any], data: dict[str, Any] | None = None) -> None:
+        super().__init__(params, data)
+        table = outlet_table(self.data, params.get("outlets", "outlets"))
+        verbs = verb_table(dict(self.data), params.get("verbs", "reporting_verbs"))
+        self.canonical = set(table)
+        self.accepted = {f for name in table for f in separator_variants(name, drop=False)}
+        self.listed = {v for variants in table.values() for v in variants}
+        self.by_key: dict[str, set[str]] = {}
+        forms: set[str] = set()
+        for canonical, variants in table.items():
+            for form in (canonical, *variants):
+                self.by_key.setdefault(outlet_key(form), set()).add(canonical)
+                forms.update(separator_variants(form))  # "AlJazeera", "Al-Jazeera"
+        self.tacked = tacked_on(verbs)
+        self.near = NearMisses(self.by_key)
+        self.pattern = None
+        self.prefilter = _prefilter(forms) if forms else None
+        if forms:
+            names = literal_trie(forms)  # longest first: the trie's optional tails are greedy
+            verb_words = "|".join(regex.escape(v) for v in verbs)
+            self.pattern = regex.compile(
+                r"(?P<lead>\b(?i:according[^\S\n]+to)[^\S\n]+)?"
+                rf"(?<![\p{{L}}\p{{N}}])(?P<outlet>(?i:{names}))(?![\p{{L}}\p{{N}}])"
+                rf"(?:[^\S\n]+(?P<verb>(?i:{verb_words}))\b)?"
+            )
+
+    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+        if self.pattern is None:
+            return
+        text = doc.text
+        seen: list[tuple[int, int]] = []
+        for m in self._matches(text):
+            if m.group("lead") is None and m.group("verb") is None:
+                continue  # a mention, not an attribution
+            if not self._may_be_bad(m):
+                continue  # a listed spelling and a lower-case verb: nothing to judge
+            sentence = doc.sentence_at(m.start())
+            if sentence is None or m.end() > sentence.end:
+                continue  # runs over a sentence or paragraph boundary
+            hit = self._judge(text, sentence.slice(text), m)
+            if hit is not None:
+                seen.append((hit.start, hit.end))
+                yield hit
+        yield from self._tacked_on(doc, seen)
+
+    def _tacked_on(self, doc: Document, seen: list[tuple[int, int]]) -> Iterator[Hit]:
+        """Attributions after a comma at a sentence's end whose name is not a listed form: a
+        near miss of a long outlet name, or any name with a capitalised verb ("Reported")."""
+        text = doc.text
+        for m in self.tacked.finditer(text):
+            if any(s < m.end() and m.start("outlet") < e for s, e in seen):
+                continue
+            if not self._may_be_bad(m):
+                continue
+            sentence = doc.sentence_at(m.start("outlet"))
+            if sentence is None or m.end() > sentence.end:
+                continue
+            hit = self._judge(text, sentence.slice(text), m)
+            if hit is not None:
+                yield hit
+
+    def _matches(self, text: str) -> Iterator[regex.Match]:
+        """``self.pattern.finditer(text)``, searched only where a match can start: at a name or
+        at "according" (found by the prefilter on the case-folded text), and only up to the end
+        of that line (no match runs over a line break)."""
+        assert self.pattern is not None
+        folded = text.casefold()
+        if self.prefilter is None or len(folded) != len(text):
+            yield from self.pattern.finditer(text)
+            return
+        folded = folded.replace("ı", "i")  # dotless i matches I case-insensitively in regex
+        pos = 0
+        while (found := self.prefilter.search(folded, pos)) is not None:
+            lead = folded.find("according", pos, found.start())
+            start = found.start() if lead == -1 else lead
+            end = text.find("\n", start)
+            end = len(text) if end == -1 else end
+            m = self.pattern.search(text, start, end)
+            if m is None:
+                pos = end + 1  # nothing more on this line
+                continue
+            yield m
+            pos = m.end()
+
+    def _canonicals(self, outlet: str) -> list[str]:
+        key = outlet_key(outlet)
+        return sorted(self.by_key.get(key) or self.near.canonicals(key))
+
+    def _may_be_bad(self, m: regex.Match) -> bool:
+        """False when :meth:`_judge` surely finds nothing: neither a capitalised verb nor a
+        name that is not an accepted spelling of an outlet."""
+        verb, outlet = m.group("verb"), m.group("outlet")
+        if bool(verb) and verb[0].isupper() and verb[1:].islower():
+            return True
+        return outlet not in self.accepted and bool(self._canonicals(outlet))
+
+    def _judge(self, text: str, sentence: str, m: regex.Match) -> Hit | None:
+        outlet, verb = m.group("outlet"), m.group("verb")
+        rest = sentence.replace(m.group(0), " ")
+        if (outlet.isupper() and len(outlet) > 4) or len(words(rest)) < 3 or title_case(rest):
+            return None  # a headline, a label or wire-style capitals, not a mangled sentence
+        if outlet.islower() and outlet not in self.listed:
+            return None  # an ordinary word ("the guardian said"), not a name
+        canonicals = self._canonicals(outlet)
+        outlet_bad = outlet not in self.accepted and bool(canonicals)
+        verb_bad = bool(verb) and verb[0].isupper() and verb[1:].islower()
+        if not (outlet_bad or verb_bad):
+            return None
+        edits: list[Edit] = []
+        fixed_outlet = outlet
+        applicability = None
+        if outlet_bad:
+            if len(canonicals) == 1:
+                fixed_outlet = canonicals[0]
+                edits.append(Edit(m.start("outlet"), m.end("outlet"), fixed_outlet))
+            else:
+                fixed_outlet = " or ".join(canonicals)
+                applicability = "display"
+        fixed_verb = verb.lower() if verb else ""
+        if verb_bad:
+            edits.append(Edit(m.start("verb"), m.end("verb"), fixed_verb))
+        end = m.end("verb") if verb else m.end("outlet")
+        suggestion = f"{fixed_outlet} {fixed_verb}".strip()
+        values = {"attribution": text[m.start("outlet") : end], "suggestion": suggestion}
+        if applicability == "display":
+            edits = []
+        return Hit(m.start("outlet"), end, values, tuple(edits), applicability=applicability)

@@ -1,0 +1,28 @@
+"""The ``mojibake`` kind (ENC001): text decoded with the wrong encoding, repaired by ftfy.
+
+Each garbled run is one hit whose span covers the run only and whose fix replaces it with ftfy's
+repair (encoding repairs only, see :mod:`corpusmend.mojibake_detector`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from corpusmend.document import Document
+from corpusmend.findings import Edit
+from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.mojibake_detector import find_mojibake
+from corpusmend.visible import shown
+
+
+class MojibakeKind(CheckKind):
+    name = "mojibake"
+
+    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+        for run in find_mojibake(doc.text):
+            yield Hit(
+                run.start,
+                run.end,
+                values={"garbled": shown(run.garbled), "fixed": shown(run.fixed)},
+                edits=(Edit(run.start, run.end, run.fixed),),
+            )

@@ -1,0 +1,129 @@
+"""The ``pattern`` kind: a regular expression, run over a scope, with an optional replacement."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any, ClassVar
+
+import regex
+
+from corpusmend.document import Document, Span
+from corpusmend.findings import Edit
+from corpusmend.kinds.base import CheckKind, Hit
+
+FLAGS = {
+    "IGNORECASE": regex.IGNORECASE,
+    "MULTILINE": regex.MULTILINE,
+    "DOTALL": regex.DOTALL,
+    "VERBOSE": regex.VERBOSE,
+    "ASCII": regex.ASCII,
+}
+SCOPES = ("document", "document-start", "document-end", "line", "paragraph", "sentence")
+# A user pattern that backtracks without end is cut off after this many seconds per unit.
+DEFAULT_TIMEOUT = 2.0
+
+
+class RegexTimeout(RuntimeError):
+    """A pattern took longer than its time limit on one unit of text."""
+
+
+def compile_pattern(source: str, flags: Sequence[str] = (), what: str = "pattern") -> regex.Pattern:
+    value = 0
+    for name in flags:
+        value |= FLAGS[name]
+    try:
+        return regex.compile(source, value | regex.VERSION0)
+    except regex.error as exc:
+        raise ValueError(f"params.{what}: bad regular expression {source!r}: {exc}") from None
+
+
+_GROUP_REF = regex.compile(r"\\g<([^>]*)>|\\(\d+)")
+
+
+def check_template(pattern: regex.Pattern, template: str) -> None:
+    """Raise ValueError when a replacement template names a group the pattern lacks."""
+    for m in _GROUP_REF.finditer(template):
+        ref = m.group(1) if m.group(1) is not None else m.group(2)
+        known = ref in pattern.groupindex or (ref.isdigit() and int(ref) <= pattern.groups)
+        if not known:
+            raise ValueError(f"params.replace: template {template!r} names unknown group {ref!r}")
+
+
+def scope_spans(doc: Document, scope: str) -> list[Span]:
+    text = doc.text
+    if scope in ("document", "document-start", "document-end"):
+        return [Span(0, len(text))]
+    if scope == "paragraph":
+        return doc.paragraphs
+    if scope == "sentence":
+        return doc.sentences
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append(Span(pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+class PatternKind(CheckKind):
+    name = "pattern"
+    params_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["pattern"],
+        "properties": {
+            "pattern": {"type": "string", "description": "regular expression (regex module)"},
+            "flags": {"type": "array", "items": {"enum": sorted(FLAGS)}},
+            "scope": {"enum": list(SCOPES), "default": "document"},
+            "replace": {"type": "string", "description": "replacement template for the fix"},
+            "unless": {"type": "string", "description": "skip matches whose text matches this"},
+            "timeout": {"type": "number", "exclusiveMinimum": 0},
+        },
+    }
+
+    def __init__(self, params: dict[str, Any], data: dict[str, Any] | None = None) -> None:
+        super().__init__(params, data)
+        flags = params.get("flags", [])
+        self.pattern = compile_pattern(params["pattern"], flags)
+        self.unless = (
+            compile_pattern(params["unless"], flags, "unless") if "unless" in params else None
+        )
+        self.scope = params.get("scope", "document")
+        self.replace = params.get("replace")
+        self.timeout = float(params.get("timeout", DEFAULT_TIMEOUT))
+        if self.replace is not None:
+            check_template(self.pattern, self.replace)
+
+    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+        for span in scope_spans(doc, self.scope):
+            yield from self._check_unit(doc.text, span)
+
+    def _matches(self, unit: str) -> Iterator[regex.Match]:
+        if self.scope == "document-start":
+            m = self.pattern.match(unit, timeout=self.timeout)
+            return iter([m] if m else [])
+        if self.scope == "document-end":
+            m = self.pattern.search(unit, timeout=self.timeout)
+            return iter([m] if m and m.end() == len(unit) else [])
+        return self.pattern.finditer(unit, timeout=self.timeout)
+
+    def _check_unit(self, text: str, span: Span) -> Iterator[Hit]:
+        unit = text[span.start : span.end]
+        try:
+            for m in self._matches(unit):
+                if m.end() == m.start():
+                    continue
+                if self.unless is not None and self.unless.search(m.group(0)):
+                    continue
+                yield self._hit(m, span.start)
+        except TimeoutError:
+            raise RegexTimeout(
+                f"pattern took over {self.timeout:g}s on the {self.scope} at offset {span.start}"
+            ) from None
+
+    def _hit(self, m: regex.Match, offset: int) -> Hit:
+        values = {k: (v or "") for k, v in m.groupdict().items()}
+        values["match"] = m.group(0)
+        edits = None
+        if self.replace is not None:
+            edits = (Edit(offset + m.start(), offset + m.end(), m.expand(self.replace)),)
+        return Hit(offset + m.start(), offset + m.end(), values, edits)

@@ -1,0 +1,247 @@
+"""The engine: run selected rules on a document and turn their hits into findings."""
+
+from __future__ import annotations
+
+import dataclasses
+import string
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from corpusmend.config import PerFileIgnores
+from corpusmend.document import Document
+from corpusmend.errors import describe_exception
+from corpusmend.findings import Finding, Fix, FixResult
+from corpusmend.fixes import fix_text
+from corpusmend.kinds.base import Hit
+from corpusmend.ruleset.loader import load_rules
+from corpusmend.ruleset.overrides import RuleOverride, apply_overrides
+from corpusmend.ruleset.rule import Rule
+from corpusmend.ruleset.selection import matches, select_rules
+
+INTERNAL_CODE = "ERR001"
+_APPLICABILITY_ORDER = ("safe", "unsafe", "display")
+
+
+class _Template(string.Formatter):
+    """str.format that leaves unknown fields as they are instead of raising."""
+
+    def get_value(self, key: Any, args: Any, kwargs: Any) -> Any:
+        if isinstance(key, str) and key in kwargs:
+            return kwargs[key]
+        return "{" + str(key) + "}"
+
+
+_TEMPLATE = _Template()
+
+
+def render(template: str, values: dict[str, Any]) -> str:
+    try:
+        return _TEMPLATE.vformat(template, (), _Shown(values))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+class _Shown(dict):
+    """Message values: long captures are shortened and newlines shown as ⏎."""
+
+    def __getitem__(self, key: str) -> Any:
+        value = dict.__getitem__(self, key)
+        if isinstance(value, str):
+            value = value.replace("\n", "⏎")
+            if len(value) > 60:
+                value = value[:28] + "…" + value[-28:]
+        return value
+
+
+def _lower(rule_level: str, hit_level: str | None) -> str:
+    if hit_level is None:
+        return rule_level
+    return max(rule_level, hit_level, key=_APPLICABILITY_ORDER.index)
+
+
+def to_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
+    line, column = doc.position(hit.start)
+    end_line, end_column = doc.position(hit.end)
+    values = dict(hit.values)
+    fix = None
+    if rule.fix is not None and hit.edits is not None:
+        fix = Fix(
+            applicability=_lower(rule.fix.applicability, hit.applicability),  # type: ignore[arg-type]
+            message=render(hit.fix_message or rule.fix.message, values),
+            edits=tuple(hit.edits),
+            provenance=dict(hit.provenance) if hit.provenance else None,
+            metadata=dict(hit.metadata) if hit.metadata else None,
+        )
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        severity=rule.severity,
+        message=render(rule.message, values),
+        start=hit.start,
+        end=hit.end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        fix=fix,
+        data={k: v for k, v in values.items() if k != "match"},
+    )
+
+
+def internal_error(rule: Rule, doc: Document, exc: BaseException) -> Finding:
+    return Finding(
+        code=INTERNAL_CODE,
+        name="internal-error",
+        severity="error",
+        message=f"rule {rule.code} ({rule.name}) failed: {describe_exception(exc)}",
+        start=0,
+        end=0,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        data={"rule": rule.code, "exception": type(exc).__name__},
+    )
+
+
+def _overlaps(a: Finding, b: Finding) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+def _covers(a: Finding, b: Finding) -> bool:
+    """Whether finding a spans at least half of finding b's text."""
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return shared > 0 and shared * 2 >= b.end - b.start
+
+
+def as_document(text: str | Document) -> Document:
+    return text if isinstance(text, Document) else Document(text)
+
+
+def _rules_by_key(rules: Sequence[Rule]) -> dict[str, Rule]:
+    return {key: r for r in rules for key in (r.code, r.name)}
+
+
+class Linter:
+    """Loads and compiles rules once; check and fix any number of texts, from any thread.
+
+    `rules` adds user rule packs (files or directories) to the built-in ones. With
+    `move_metadata`, a fix that removes a metadata field glued to the text (HDR001's date)
+    moves its value into `FixResult.metadata` instead; values already there are kept.
+    """
+
+    move_metadata: bool = False
+    per_file_ignores: PerFileIgnores | None = None
+
+    def __init__(
+        self,
+        rules: Iterable[str | Path] | None = None,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] = (),
+        extend_select: Iterable[str] = (),
+        builtin: bool = True,
+        move_metadata: bool = False,
+        overrides: Mapping[str, RuleOverride] | None = None,
+        per_file_ignores: PerFileIgnores | None = None,
+    ) -> None:
+        self.move_metadata = move_metadata
+        self.all_rules = apply_overrides(load_rules(rules or (), builtin=builtin), overrides or {})
+        self.rules = select_rules(self.all_rules, select, ignore, extend_select)
+        self.per_file_ignores = per_file_ignores  # config: rules not run on some paths
+        self._by_key = _rules_by_key(self.all_rules)
+
+    @classmethod
+    def from_rules(cls, rules: Sequence[Rule], all_rules: Sequence[Rule] | None = None) -> Linter:
+        """A linter over already-loaded rules (no selection applied)."""
+        linter = cls.__new__(cls)
+        linter.all_rules = list(all_rules if all_rules is not None else rules)
+        linter.rules = list(rules)
+        linter._by_key = _rules_by_key(linter.all_rules)
+        return linter
+
+    def rule(self, code_or_name: str) -> Rule | None:
+        """A loaded rule by code or name (looked up for every finding: a dict, not a scan)."""
+        return self._by_key.get(code_or_name)
+
+    def rules_for(self, doc: Document) -> list[Rule]:
+        """The selected rules minus those the config's per-file-ignores turn off for doc.path."""
+        skip = self.per_file_ignores.selectors_for(doc.path) if self.per_file_ignores else ()
+        if not skip:
+            return self.rules
+        return [r for r in self.rules if not any(matches(r, s) for s in skip)]
+
+    def check_document(self, doc: Document, siblings: Sequence[Document] = ()) -> list[Finding]:
+        findings: list[Finding] = []
+        for rule in self.rules_for(doc):
+            if rule.check.uses_siblings and not siblings:
+                continue
+            try:
+                findings.extend(to_finding(rule, doc, h) for h in rule.check.check(doc, siblings))
+            except Exception as exc:  # a broken rule must not stop the others
+                findings.append(internal_error(rule, doc, exc))
+        findings.sort(key=Finding.sort_key)
+        return self._drop_superseded_fixes(self._drop_deferred(findings))
+
+    def _drop_deferred(self, findings: list[Finding]) -> list[Finding]:
+        """Drop a finding whose rule `defers_to` a code (or family) that another finding on
+        mostly the same text has (e.g. SIB002 only corroborates HDR001)."""
+        out = []
+        for f in findings:
+            rule = self.rule(f.code)
+            prefixes = rule.defers_to if rule is not None else ()
+            if prefixes and any(
+                g is not f and g.code.startswith(prefixes) and _covers(g, f) for g in findings
+            ):
+                continue
+            out.append(f)
+        return out
+
+    def _drop_superseded_fixes(self, findings: list[Finding]) -> list[Finding]:
+        """A finding whose code a fixable overlapping finding's rule `supersedes` keeps being
+        reported, without its fix (e.g. SIB001's move replaces SPL001's single-document fix)."""
+        winners = [
+            (f, set(rule.supersedes))
+            for f in findings
+            if f.fix is not None and (rule := self.rule(f.code)) is not None and rule.supersedes
+        ]
+        if not winners:
+            return findings
+        return [
+            dataclasses.replace(f, fix=None)
+            if f.fix is not None
+            and any(f.code in codes and _overlaps(f, w) for w, codes in winners)
+            else f
+            for f in findings
+        ]
+
+    def check(self, text: str | Document, siblings: Sequence[str | Document] = ()) -> list[Finding]:
+        return self.check_document(as_document(text), [as_document(s) for s in siblings])
+
+    def fix_document(
+        self,
+        doc: Document,
+        siblings: Sequence[Document] = (),
+        unsafe: bool = False,
+        move_metadata: bool | None = None,
+    ) -> FixResult:
+        result = fix_text(
+            doc.text, lambda t: self.check_document(doc.with_text(t), siblings), unsafe=unsafe
+        )
+        metadata = dict(doc.metadata)
+        if self.move_metadata if move_metadata is None else move_metadata:
+            for f in result.applied:
+                for key, value in (f.fix.metadata or {}).items() if f.fix else ():
+                    metadata.setdefault(key, value)
+        return dataclasses.replace(result, metadata=metadata)
+
+    def fix(
+        self,
+        text: str | Document,
+        siblings: Sequence[str | Document] = (),
+        unsafe: bool = False,
+        move_metadata: bool | None = None,
+    ) -> FixResult:
+        return self.fix_document(
+            as_document(text), [as_document(s) for s in siblings], unsafe, move_metadata
+        )

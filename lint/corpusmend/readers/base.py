@@ -1,0 +1,107 @@
+"""What every reader shares: read options, read problems, and where a record came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from corpusmend.document import Document
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+RECORD_SUFFIXES = (".jsonl", ".jsonl.gz", ".csv", ".parquet")
+DEFAULT_INCLUDE = tuple(f"*{s}" for s in TEXT_SUFFIXES + RECORD_SUFFIXES)
+
+# The key under which a record document's RecordSource is kept in Document.metadata; the
+# record's other fields sit beside it under their own names.
+SOURCE_KEY = "__source__"
+
+
+@dataclass(frozen=True)
+class ReadProblem:
+    """An input that could not be read; reported, never fatal to the run.
+
+    `path` names the file (or "-"); for one bad record of a record file the message starts with
+    the line or row ("line 17: invalid JSON ...") and the file's other records are still read.
+    """
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How inputs are read: which record fields hold the text and the id, which files to take."""
+
+    text_field: str = "text"
+    id_field: str = "id"
+    include: tuple[str, ...] = DEFAULT_INCLUDE  # globs files under a directory must match
+    exclude: tuple[str, ...] = ()  # globs that drop files and directories, explicit ones too
+    stdin_format: str = "text"  # text | jsonl | csv
+    max_doc_chars: int = 10_000_000  # a longer document is reported and skipped; 0: no limit
+
+
+@dataclass(frozen=True)
+class RecordSource:
+    """Where a record document came from, so messages can point at it and writers copy it."""
+
+    format: str  # jsonl | csv | parquet
+    path: str | None  # None for stdin
+    index: int  # 0-based position among the file's records (data rows)
+    line: int | None  # 1-based line where the record starts (JSONL, CSV); None for Parquet
+    text_field: str
+    fields: tuple[str, ...]  # the record's field names, in their original order
+    has_id: bool  # False when the id is the fallback location
+
+    @property
+    def where(self) -> str:
+        return f"line {self.line}" if self.line is not None else f"row {self.index}"
+
+
+def record_source(doc: Document) -> RecordSource | None:
+    source = doc.metadata.get(SOURCE_KEY)
+    return source if isinstance(source, RecordSource) else None
+
+
+def is_record_path(path: str) -> bool:
+    return path.endswith(RECORD_SUFFIXES)
+
+
+def document_label(doc: Document) -> str:
+    """How messages name a document: its path, or `file[id]` / `file[line N]` for a record."""
+    source = record_source(doc)
+    if source is None:
+        return doc.path or doc.id
+    file = source.path or "-"
+    return f"{file}[{doc.id}]" if source.has_id else f"{file}[{source.where}]"
+
+
+def make_record_document(
+    record: dict[str, Any],
+    source_format: str,
+    path: str | None,
+    index: int,
+    line: int | None,
+    options: ReadOptions,
+) -> Document | ReadProblem:
+    """A document from one record: text and id from the chosen fields, the rest as metadata."""
+    where = f"line {line}" if line is not None else f"row {index}"
+    name = path or "-"
+    field = options.text_field
+    if field not in record:
+        fields = ", ".join(repr(k) for k in record) or "none"
+        return ReadProblem(name, f"{where}: no text field {field!r} (fields: {fields})")
+    text = record[field]
+    if not isinstance(text, str):
+        kind = "null" if text is None else type(text).__name__
+        return ReadProblem(name, f"{where}: text field {field!r} is {kind}, not a string")
+    if SOURCE_KEY in record:
+        return ReadProblem(name, f"{where}: field {SOURCE_KEY!r} is reserved by corpusmend")
+    raw_id = record.get(options.id_field)
+    has_id = raw_id is not None and raw_id != ""
+    location = f"{name}:{line}" if line is not None else f"{name}:{index}"
+    doc_id = str(raw_id) if has_id else location
+    metadata = {k: v for k, v in record.items() if k != field}
+    metadata[SOURCE_KEY] = RecordSource(
+        source_format, path, index, line, field, tuple(record), has_id
+    )
+    return Document(text, id=doc_id, metadata=metadata, path=path)

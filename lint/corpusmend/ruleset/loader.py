@@ -1,0 +1,215 @@
+"""Load rule packs: parse YAML, validate against the schema, compile each rule's check."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from corpusmend.errors import RulePackError
+from corpusmend.kinds import get_kind
+from corpusmend.ruleset.rule import FixSpec, Rule, RuleCase
+from corpusmend.ruleset.schema import PACK_SCHEMA
+from corpusmend.ruleset.yaml_lines import LineDict, line_of, load_yaml
+
+MAX_PACK_BYTES = 5_000_000
+MAX_INCLUDE_DEPTH = 16
+_VALIDATOR = jsonschema.Draft202012Validator(PACK_SCHEMA)
+
+
+def builtin_rules_dir() -> Path:
+    """The built-in packs: inside the installed wheel, or beside the package in a checkout."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "rules", here.parent.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RulePackError(here, "built-in rule packs not found (broken installation?)")
+
+
+def pack_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand directories to the *.yaml / *.yml packs inside them, sorted."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml")))
+        elif p.exists():
+            out.append(p)
+        else:
+            raise RulePackError(p, "no such rule pack")
+    return out
+
+
+def _read_pack(path: Path) -> LineDict:
+    size = path.stat().st_size
+    if size > MAX_PACK_BYTES:
+        raise RulePackError(path, f"pack is {size} bytes, over the {MAX_PACK_BYTES} byte limit")
+    try:
+        doc = load_yaml(path)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise RulePackError(path, f"YAML syntax error: {problem}", line) from None
+    except UnicodeDecodeError as exc:
+        raise RulePackError(path, f"not UTF-8: {exc}") from None
+    if not isinstance(doc, LineDict):
+        raise RulePackError(path, "a rule pack must be a mapping with a 'rules' list", 1)
+    errors = sorted(_VALIDATOR.iter_errors(doc), key=lambda e: list(map(str, e.path)))
+    if errors:
+        err = errors[0]
+        path_parts = _error_path(err)
+        rule = _rule_label(doc, path_parts)
+        where = "/".join(map(str, err.path)) or "pack"
+        raise RulePackError(path, f"{where}: {_describe(err)}", line_of(doc, path_parts), rule)
+    return doc
+
+
+def _error_path(err: jsonschema.ValidationError) -> list[Any]:
+    """The error's path, down to the offending key for an unknown key."""
+    path = list(err.path)
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        known = err.schema.get("properties", {})
+        extra = sorted(k for k in err.instance if k not in known)
+        if extra:
+            path.append(extra[0])
+    return path
+
+
+def _describe(err: jsonschema.ValidationError) -> str:
+    if err.validator == "additionalProperties":
+        return err.message.replace("Additional properties are not allowed", "unknown key")
+    if err.validator == "required":
+        return err.message.replace("is a required property", "is missing")
+    return err.message
+
+
+def _rule_label(doc: Any, path: list[Any]) -> str | None:
+    if len(path) >= 2 and path[0] == "rules" and isinstance(path[1], int):
+        rule = doc["rules"][path[1]]
+        if isinstance(rule, dict):
+            return str(rule.get("code") or rule.get("name") or f"#{path[1] + 1}")
+    return None
+
+
+def _collect(path: Path, seen: tuple[Path, ...], out: list[tuple[Path, LineDict]]) -> None:
+    real = path.resolve()
+    if real in seen:
+        chain = " -> ".join(str(p) for p in (*seen, real))
+        raise RulePackError(path, f"include loop: {chain}")
+    if len(seen) > MAX_INCLUDE_DEPTH:
+        raise RulePackError(path, f"includes nested deeper than {MAX_INCLUDE_DEPTH}")
+    if any(real == p for p, _ in out):
+        return
+    doc = _read_pack(path)
+    for inc in doc.get("include", []):
+        target = (path.parent / inc).resolve()
+        if not target.exists():
+            raise RulePackError(path, f"include {inc!r}: no such file", doc.key_lines["include"])
+        _collect(target, (*seen, real), out)
+    out.append((real, doc))
+
+
+def _merge_data(packs: list[tuple[Path, LineDict]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for path, doc in packs:
+        for key, value in doc.get("data", {}).items():
+            old = data.get(key)
+            if isinstance(old, list) and isinstance(value, list):
+                data[key] = old + value
+            elif isinstance(old, dict) and isinstance(value, dict):
+                data[key] = {**old, **value}
+            elif old is not None and type(old) is not type(value):
+                line = doc["data"].key_lines.get(key)
+                raise RulePackError(path, f"data.{key}: cannot merge with another pack's", line)
+            else:
+                data[key] = value
+    return data
+
+
+def _build_rule(path: Path, raw: LineDict, data: dict[str, Any]) -> Rule:
+    code = raw["code"]
+    try:
+        kind_cls = get_kind(raw["kind"])
+    except KeyError as exc:
+        raise RulePackError(path, exc.args[0], raw.key_lines["kind"], code) from None
+    params = raw.get("params", {})
+    errors = list(jsonschema.Draft202012Validator(kind_cls.params_schema).iter_errors(params))
+    if errors:
+        err = errors[0]
+        where = "/".join(["params", *map(str, err.path)])
+        line = line_of(raw, ["params", *_error_path(err)]) or raw.line
+        raise RulePackError(path, f"{where}: {_describe(err)}", line, code)
+    try:
+        check = kind_cls(params, data)
+    except ValueError as exc:
+        # kinds name the param first ("params.pattern: ..."): point at its line
+        param = str(exc).split(":", 1)[0].removeprefix("params.")
+        line = line_of(raw, ["params", param]) or raw.line
+        raise RulePackError(path, str(exc), line, code) from None
+    fix = raw.get("fix")
+    return Rule(
+        code=code,
+        name=raw["name"],
+        kind=raw["kind"],
+        severity=raw["severity"],
+        message=raw["message"],
+        description=raw["description"].strip(),
+        check=check,
+        params=dict(params),
+        fix=FixSpec(fix["message"], fix["applicability"]) if fix else None,
+        tests=tuple(_case(c) for c in raw["tests"]),
+        enabled=raw.get("enabled", True),
+        supersedes=tuple(raw.get("supersedes", ())),
+        defers_to=tuple(raw.get("defers_to", ())),
+        source=str(path),
+        line=raw.line,
+    )
+
+
+def _case(raw: LineDict) -> RuleCase:
+    expect = raw["expect"]
+    items = None
+    if expect != "none":
+        items = tuple({"code": e} if isinstance(e, str) else dict(e) for e in expect)
+    return RuleCase(
+        text=raw["text"],
+        expect=items,
+        fixed=raw.get("fixed"),
+        siblings=tuple(raw.get("siblings", ())),
+        unsafe=raw.get("unsafe", False),
+        name=raw.get("name"),
+        line=raw.line,
+    )
+
+
+def load_packs(paths: Iterable[str | Path]) -> list[Rule]:
+    """Load packs (and what they include); codes and names must be unique across them."""
+    packs: list[tuple[Path, LineDict]] = []
+    for p in pack_paths(paths):
+        _collect(p, (), packs)
+    data = _merge_data(packs)
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for path, doc in packs:
+        for raw in doc["rules"]:
+            rule = _build_rule(path, raw, data)
+            for key in (rule.code, rule.name):
+                if key in seen:
+                    other = seen[key]
+                    raise RulePackError(
+                        path,
+                        f"{key} is already defined at {other.source}:{other.line}",
+                        raw.line,
+                        rule.code,
+                    )
+                seen[key] = rule
+            rules.append(rule)
+    return rules
+
+
+def load_rules(extra: Iterable[str | Path] = (), builtin: bool = True) -> list[Rule]:
+    paths: list[str | Path] = [builtin_rules_dir()] if builtin else []
+    return load_packs([*paths, *extra])

@@ -1,0 +1,91 @@
+"""Run the `tests:` cases embedded in rules. Used by `corpusmend test-rules` and the test suite."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from corpusmend.document import Document
+from corpusmend.findings import Finding
+from corpusmend.linter import Linter
+from corpusmend.ruleset.rule import Rule, RuleCase
+
+
+@dataclass
+class RuleReport:
+    rule: Rule
+    passed: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def _expectation_met(want: dict[str, Any], f: Finding, text: str) -> bool:
+    if want["code"] != f.code:
+        return False
+    checks = {
+        "match": text[f.start : f.end],
+        "start": f.start,
+        "end": f.end,
+        "line": f.line,
+        "column": f.column,
+    }
+    return all(want[k] == v for k, v in checks.items() if k in want)
+
+
+def _case_failures(linter: Linter, rule: Rule, case: RuleCase) -> list[str]:
+    doc = Document(case.text, id="case")
+    siblings = [Document(s, id=f"sibling-{i}") for i, s in enumerate(case.siblings)]
+    found = linter.check_document(doc, siblings)
+    errors = [f.message for f in found if f.code == "ERR001"]
+    if errors:
+        return errors
+    problems = []
+    if case.expect is None:
+        problems += [f"expected no finding, got {f.code} at {f.start}-{f.end}" for f in found]
+    else:
+        left = list(found)
+        for want in case.expect:
+            hit = next((f for f in left if _expectation_met(want, f, case.text)), None)
+            if hit is None:
+                got = ", ".join(f"{f.code} {case.text[f.start : f.end]!r}" for f in found) or "none"
+                problems.append(f"expected {want}, got {got}")
+            else:
+                left.remove(hit)
+        problems += [f"unexpected {f.code} {case.text[f.start : f.end]!r}" for f in left]
+    if case.fixed is not None:
+        result = linter.fix_document(doc, siblings, unsafe=case.unsafe or _unsafe(rule))
+        if result.text != case.fixed:
+            problems.append(f"fixed text is {result.text!r}, expected {case.fixed!r}")
+        again = linter.fix_document(doc.with_text(result.text), siblings, unsafe=True)
+        if again.text != result.text:
+            problems.append("fixing is not idempotent: a second fix changed the text")
+    return problems
+
+
+def _unsafe(rule: Rule) -> bool:
+    return rule.fix is not None and rule.fix.applicability == "unsafe"
+
+
+def run_rule_tests(rules: Iterable[Rule], all_rules: list[Rule]) -> list[RuleReport]:
+    """Run each rule's cases with only that rule selected."""
+    reports = []
+    for rule in rules:
+        linter = Linter.from_rules([rule], all_rules)
+        report = RuleReport(rule)
+        if not any(c.expect for c in rule.tests):
+            report.failures.append("needs at least one case that must fire")
+        if not any(c.expect is None for c in rule.tests):
+            report.failures.append("needs at least one case that must not fire (expect: none)")
+        for i, case in enumerate(rule.tests, 1):
+            label = case.name or f"case {i}"
+            problems = _case_failures(linter, rule, case)
+            if problems:
+                report.failures += [f"{label} (line {case.line}): {p}" for p in problems]
+            else:
+                report.passed += 1
+        reports.append(report)
+    return reports

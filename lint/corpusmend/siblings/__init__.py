@@ -1,0 +1,30 @@
+"""Sibling realignment: find other versions of a document and repair it against them.
+
+- :mod:`.shingles` and :mod:`.signatures`: word shingles and MinHash.
+- :mod:`.index`: :class:`SiblingIndex`, built, added to, saved, loaded and queried.
+- :mod:`.plan`: :func:`sibling_map`, the siblings of every document of a corpus.
+- :mod:`.align`: align a document against one sibling (moved blocks included).
+- :mod:`.repairs`: what the SIB rules report, decided over all siblings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from corpusmend.siblings.align import Alignment, align
+from corpusmend.siblings.options import SiblingOptions
+
+__all__ = ["Alignment", "SiblingIndex", "SiblingMatch", "SiblingOptions", "align", "sibling_map"]
+
+
+def __getattr__(name: str) -> Any:
+    """The index (numpy, datasketch) loads on first use: checking one text never needs it."""
+    if name in ("SiblingIndex", "SiblingMatch"):
+        from corpusmend.siblings import index
+
+        return getattr(index, name)
+    if name == "sibling_map":
+        from corpusmend.siblings.plan import sibling_map
+
+        return sibling_map
+    raise AttributeError(f"module 'corpusmend.siblings' has no attribute {name!r}")

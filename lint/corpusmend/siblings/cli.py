@@ -1,0 +1,131 @@
+"""The command-line face of siblings: `check`'s sibling options, and the lookup they give."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from corpusmend.document import Document
+from corpusmend.readers import ReadOptions, ReadProblem, read_documents
+from corpusmend.siblings.options import SiblingOptions
+
+SiblingLookup = Callable[[Document], Sequence[Document]]
+# Query thresholds a command line may change on a loaded index (signatures stay as built).
+QUERY_FIELDS = ("min_jaccard", "min_containment", "min_shared", "max_siblings")
+
+
+def add_sibling_arguments(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group(
+        "siblings", "other versions of each document (on when the corpus has several documents)"
+    )
+    g.add_argument(
+        "--siblings",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a reference corpus to find siblings in as well (repeatable)",
+    )
+    g.add_argument("--no-siblings", action="store_true", help="do not look for siblings")
+    g.add_argument(
+        "--index",
+        default=None,
+        metavar="FILE",
+        help="a sibling index built by `corpusmend index` (the whole corpus)",
+    )
+    g.add_argument(
+        "--sibling-jaccard",
+        type=_share,
+        default=None,
+        metavar="X",
+        help="shingle Jaccard that makes two documents siblings (default 0.5)",
+    )
+    g.add_argument(
+        "--sibling-containment",
+        type=_share,
+        default=None,
+        metavar="X",
+        help="share of the shorter document's shingles found in the longer one "
+        "that makes them siblings (default 0.65)",
+    )
+    g.add_argument(
+        "--max-siblings",
+        type=int,
+        default=None,
+        metavar="N",
+        help="use at most N siblings per document (default 8)",
+    )
+
+
+def _share(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 < x <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be in (0, 1]: {value!r}")
+    return x
+
+
+def options_from_args(
+    args: argparse.Namespace, settings: dict[str, Any] | None = None
+) -> SiblingOptions:
+    """Defaults, then the config's `siblings` table, then the command line."""
+    values: dict[str, Any] = dict(settings or {})
+    for name, flag in (
+        ("min_jaccard", "sibling_jaccard"),
+        ("min_containment", "sibling_containment"),
+        ("max_siblings", "max_siblings"),
+    ):
+        if getattr(args, flag, None) is not None:
+            values[name] = getattr(args, flag)
+    return SiblingOptions.from_dict(values)
+
+
+def _documents(paths: Iterable[str], read_options: ReadOptions | None) -> Iterable[Document]:
+    for item in read_documents(list(paths), read_options):
+        if isinstance(item, ReadProblem):
+            continue  # the checking pass reports it
+        yield item
+
+
+def lookup_from_args(
+    args: argparse.Namespace,
+    read_options: ReadOptions | None = None,
+    settings: dict[str, Any] | None = None,
+) -> SiblingLookup | None:
+    """The siblings of each checked document, or None when siblings are off or there are none
+    to find (a single document, no reference corpus, no index)."""
+    if getattr(args, "no_siblings", False):
+        return None
+    options = options_from_args(args, settings)
+    index_path = getattr(args, "index", None)
+    references = list(_documents(getattr(args, "siblings", []), read_options))
+    paths = list(args.paths)
+    if "-" in paths:
+        print(
+            "corpusmend: siblings: standard input is matched only against --siblings and --index",
+            file=sys.stderr,
+        )
+        paths = [p for p in paths if p != "-"]
+    checked = list(_documents(paths, read_options))
+    if not index_path and not references and len(checked) < 2:
+        return None  # nothing to compare with: skip loading the index machinery
+    from corpusmend.siblings.index import SiblingIndex  # numpy, datasketch: only when needed
+
+    if index_path:
+        index = SiblingIndex.load(index_path)
+        query = {k: getattr(options, k) for k in QUERY_FIELDS}
+        index.options = dataclasses.replace(index.options, **query)
+    else:
+        index = SiblingIndex(options)
+    for doc in references:
+        index.add(doc)
+    reference = len(index)
+    for doc in checked:
+        index.add(doc)
+    if reference == 0 and len(checked) < 2:
+        return None
+    return lambda doc: [m.document for m in index.query(doc)]

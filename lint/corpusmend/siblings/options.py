@@ -1,0 +1,63 @@
+"""Thresholds and sizes for sibling discovery, in one place (CLI flags and config map here)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from corpusmend.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class SiblingOptions:
+    """How siblings are found.
+
+    Candidates come from MinHash LSH over word shingles (``bands`` x ``rows`` = ``num_perm``);
+    a candidate is a sibling when the exact Jaccard of the shingle sets reaches ``min_jaccard``
+    or the share of the smaller set found in the larger reaches ``min_containment`` (so a
+    truncated copy or an excerpt is found), and they share at least ``min_shared`` shingles.
+    """
+
+    shingle_size: int = 5
+    num_perm: int = 64
+    bands: int = 32
+    rows: int = 2
+    seed: int = 1
+    min_jaccard: float = 0.5
+    # 0.65: articles of one site can share half their words in furniture (ad lines, footers)
+    min_containment: float = 0.65
+    min_shared: int = 8
+    max_siblings: int = 8
+
+    def __post_init__(self) -> None:
+        if self.shingle_size < 1:
+            raise ConfigError(f"sibling shingle size must be at least 1, not {self.shingle_size}")
+        if self.bands * self.rows > self.num_perm or self.bands < 1 or self.rows < 1:
+            raise ConfigError(
+                f"sibling LSH bands x rows ({self.bands} x {self.rows}) must fit in"
+                f" num_perm ({self.num_perm})"
+            )
+        for name in ("min_jaccard", "min_containment"):
+            value = getattr(self, name)
+            if not 0.0 < value <= 1.0:
+                raise ConfigError(
+                    f"sibling {name.replace('_', ' ')} must be in (0, 1], not {value}"
+                )
+        if self.max_siblings < 1:
+            raise ConfigError(f"max siblings must be at least 1, not {self.max_siblings}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SiblingOptions:
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ConfigError(f"unknown sibling option(s): {', '.join(unknown)}")
+        return cls(**data)
+
+    @property
+    def signature_key(self) -> tuple[int, int, int, int, int]:
+        """What must match for two signatures to be comparable."""
+        return (self.shingle_size, self.num_perm, self.bands, self.rows, self.seed)

@@ -1,0 +1,87 @@
+"""A fixed copy of a JSON Lines file (gzip-compressed when the source is)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import BinaryIO
+
+from corpusmend.document import Document
+from corpusmend.readers.base import RecordSource
+from corpusmend.readers.jsonl import open_jsonl, parse_line
+from corpusmend.writers.atomic import AtomicFile
+from corpusmend.writers.record_copy import changed_since_read
+
+
+def line_ending(raw: bytes) -> bytes:
+    if raw.endswith(b"\r\n"):
+        return b"\r\n"
+    return b"\n" if raw.endswith(b"\n") else b""
+
+
+def replace_text(raw: bytes, doc: Document, source: RecordSource, fixed_text: str) -> bytes:
+    """The source line with the record's text field set to fixed_text."""
+    record = parse_line(raw)
+    if not isinstance(record, dict) or record.get(source.text_field) != doc.text:
+        raise changed_since_read(source.path or "-", f"line {source.line}")
+    record[source.text_field] = fixed_text
+    return json_bytes(record) + line_ending(raw)
+
+
+def json_bytes(value: object) -> bytes:
+    """JSON as UTF-8; invalid bytes read from the input go back as they came, and a lone
+    surrogate from a JSON escape (no UTF-8 form) stays a \\u escape."""
+    try:
+        return json.dumps(value, ensure_ascii=False).encode("utf-8", errors="surrogateescape")
+    except UnicodeEncodeError:
+        return json.dumps(value, ensure_ascii=True).encode("ascii")
+
+
+class JsonlCopy:
+    def __init__(self, source: Path, target: Path) -> None:
+        self.source = source
+        self._in = open_jsonl(source)
+        self._out = AtomicFile(target, mode=source.stat().st_mode & 0o7777)
+        self._sink: BinaryIO = self._out.file
+        if source.name.endswith(".gz"):
+            self._sink = gzip.GzipFile(fileobj=self._out.file, mode="wb", mtime=0)  # type: ignore[assignment]
+        self._line = 0  # lines of the source consumed so far
+
+    def put(self, doc: Document, source: RecordSource, fixed_text: str | None) -> None:
+        assert source.line is not None
+        while self._line < source.line - 1:
+            self._copy_line()
+        raw = self._next_line(source)
+        self._sink.write(raw if fixed_text is None else replace_text(raw, doc, source, fixed_text))
+
+    def _next_line(self, source: RecordSource) -> bytes:
+        raw = self._in.readline()
+        if not raw:
+            raise changed_since_read(self.source, f"line {source.line}")
+        self._line += 1
+        return raw
+
+    def _copy_line(self) -> bool:
+        raw = self._in.readline()
+        if not raw:
+            return False
+        self._line += 1
+        self._sink.write(raw)
+        return True
+
+    def commit(self) -> None:
+        try:
+            while self._copy_line():
+                pass
+            if self._sink is not self._out.file:
+                self._sink.close()
+        except BaseException:
+            self.abort()
+            raise
+        self._in.close()
+        self._out.commit()
+
+    def abort(self) -> None:
+        self._in.close()
+        self._out.abort()
