@@ -13,11 +13,9 @@ JSONL/CSV/Parquet, which would make millions of entries), and never results with
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +30,7 @@ from corpusmend.linter import INTERNAL_CODE, Linter
 from corpusmend.readers import ReadProblem
 from corpusmend.readers.base import record_source
 from corpusmend.runner import DocumentResult
+from corpusmend.writers.atomic import write_new_atomic
 
 CACHE_DIR_NAME = ".corpusmend_cache"
 ENV_CACHE_DIR = "CORPUSMEND_CACHE_DIR"
@@ -151,7 +150,7 @@ class FindingsCache:
         except (TypeError, ValueError):
             return
         try:
-            _write_atomic(self._entry(doc), data)
+            write_new_atomic(self._entry(doc), data.encode("utf-8"))
             _mark_cache_dir(self.root)
         except OSError:
             pass  # a read-only or full disk only costs speed
@@ -230,19 +229,6 @@ def _merge(
         cached = queue.popleft()
         if cached is not None:
             yield cached
-
-
-def _write_atomic(path: Path, data: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def _mark_cache_dir(root: Path) -> None:

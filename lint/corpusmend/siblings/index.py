@@ -25,6 +25,7 @@ from corpusmend.errors import CorpusmendError
 from corpusmend.siblings.options import SiblingOptions
 from corpusmend.siblings.shingles import overlap, shingle_hashes
 from corpusmend.siblings.signatures import from_hashvalues, new_lsh, signature
+from corpusmend.writers.atomic import AtomicFile
 
 FORMAT = "corpusmend-sibling-index"
 VERSION = 1
@@ -196,14 +197,14 @@ class SiblingIndex:
     # -- on disk: gzip JSON lines, a header then one line per document -------------------------
 
     def save(self, path: str | Path) -> None:
-        path = Path(path)
-        tmp = path.with_name(path.name + ".tmp")
-        with gzip.open(tmp, "wt", encoding="utf-8", errors="surrogatepass") as out:
+        with (
+            AtomicFile(Path(path)) as target,
+            gzip.open(target.file, "wt", encoding="utf-8", errors="surrogatepass") as out,
+        ):
             header = {"format": FORMAT, "version": VERSION, "options": self.options.to_dict()}
             out.write(json.dumps(header) + "\n")
             for entry in self._entries.values():
                 out.write(json.dumps(_entry_record(entry), ensure_ascii=False) + "\n")
-        tmp.replace(path)
 
     @classmethod
     def load(cls, path: str | Path) -> SiblingIndex:

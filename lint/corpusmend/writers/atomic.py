@@ -1,4 +1,4 @@
-"""Replace a file atomically: temporary file in the same folder, fsync, rename; mode kept."""
+"""Every file corpusmend writes goes through here: temporary file beside it, fsync, rename."""
 
 from __future__ import annotations
 
@@ -20,18 +20,8 @@ def write_atomic(path: Path, data: bytes, expect_original: bytes | None = None) 
         raise CorpusmendError(f"{path}: read-only file; not written")
     if expect_original is not None and path.read_bytes() != expect_original:
         raise CorpusmendError(f"{path}: changed on disk since it was read; not overwritten")
-    mode = path.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".corpusmend", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with AtomicFile(path, mode=path.stat().st_mode & 0o7777) as out:
+        out.file.write(data)
 
 
 def default_mode() -> int:
@@ -39,6 +29,12 @@ def default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def write_new_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Create or replace `path` (and its missing folders) with `data`, all or nothing."""
+    with AtomicFile(path, mode) as out:
+        out.file.write(data)
 
 
 class AtomicFile:
