@@ -29,26 +29,49 @@ def test_quick_benchmark_prints_tables_and_writes_json(tmp_path: Path) -> None:
     assert results["quick"] is True
     assert results["machine"]["cores"] >= 1
     sections = results["sections"]
-    assert set(sections) == {"throughput", "per_rule", "siblings", "scaling", "api_latency"}
+    assert set(sections) == {"throughput", "per_rule", "api_latency", "startup", "corpus_runs"}
     for name, section in sections.items():
         assert "error" not in section, (name, section)
+    assert "invented" in results["corpora"]
 
-    for corpus in ("a_clean", "b_mojibake_1_in_10"):
-        row = sections["throughput"][corpus]
-        for tool in ("corpusmend_check", "corpusmend_fix", "ftfy_fix_text"):
-            assert row[tool]["mb_per_s"] > 0 and row[tool]["docs_per_s"] > 0
-        assert row["ratio_check_vs_ftfy"] > 0
+    rows = sections["throughput"]["rows"]
+    assert {(r["corpus"], r["variant"]) for r in rows} >= {
+        ("invented", "clean"),
+        ("invented", "mojibake_1_in_10"),
+    }
+    for row in rows:
+        assert row["check_mb_per_s"] > 0 and row["ftfy_mb_per_s"] > 0 and row["ratio_vs_ftfy"] > 0
+    assert rows[-1]["corpus"] == "invented", "real corpora are measured first"
     codes = {r["code"] for r in sections["per_rule"]["rules"]}
-    assert set(results["rules"]) - codes <= {r for r in results["rules"] if r.startswith("SIB")}, (
-        "every intrinsic rule is timed alone"
-    )
-    assert sections["api_latency"]["p99_us"] >= sections["api_latency"]["median_us"] > 0
-    memory = sections["scaling"]["memory"]
-    assert [m["factor"] for m in memory] == [1, 16]
-    assert all(m["peak_rss_mb"] > 0 for m in memory)
-    siblings = sections["siblings"]
-    if "skipped" not in siblings:
-        assert [p["factor"] for p in siblings["pipeline"]] == [1, 4, 16]
+    assert set(results["rules"]) <= codes, "every single-document rule is timed alone"
+    assert not any(code.startswith("SIB") for code in results["rules"])
+    for row in sections["api_latency"]["rows"]:
+        assert row["p99_us"] >= row["median_us"] > 0
+    assert sections["startup"]["version_s"] > 0 and sections["startup"]["check_one_file_s"] > 0
+    runs = sections["corpus_runs"]
+    assert runs["index"]["docs_per_s"] > 0 and runs["jobs"]["speedup"] > 0
+    assert [p["factor"] for p in runs["siblings"]["points"]] == [1, 4, 16]
+    assert all(p["siblings_peak_rss_mb"] > 0 for p in runs["siblings"]["points"])
 
-    assert "Throughput" in proc.stdout and "Per-rule cost" in proc.stdout
-    assert "Python API" in proc.stdout
+    for heading in ("Throughput", "Per-rule cost", "Python API", "Start-up", "Whole commands"):
+        assert heading in proc.stdout
+
+
+def test_benchmark_reads_a_corpus_given_on_the_command_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "mine.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "1", "body": "The tram line reopened on Monday after repairs."}) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "latest.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--quick", "--no-shared", "--corpus", str(corpus),
+         "--text-field", "body", "--only", "throughput", "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert results["corpora"]["mine.jsonl"] == {"documents": 1, "real": True}
+    assert [r["corpus"] for r in results["sections"]["throughput"]["rows"]][:2] == [
+        "mine.jsonl"
+    ] * 2
