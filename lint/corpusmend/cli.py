@@ -11,19 +11,26 @@ import sys
 from collections.abc import Sequence
 
 from corpusmend import __version__
-from corpusmend.commands import COMMANDS
+from corpusmend.commands import COMMANDS, load_command
 from corpusmend.errors import CorpusmendError
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `command`, only that subcommand's module is imported and set up (the
+    others are listed by name, so a usage error still shows them all; a `command` that names
+    none of them sets up none)."""
     parser = argparse.ArgumentParser(
         prog="corpusmend",
         description="A linter for text corpora: find and repair scraping artifacts.",
     )
     parser.add_argument("--version", action="version", version=f"corpusmend {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in COMMANDS:
-        p = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+    for name in COMMANDS:
+        if command is not None and name != command:
+            sub.add_parser(name)
+            continue
+        module = load_command(name)
+        p = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(p)
         p.set_defaults(handler=module.main)
     return parser
@@ -33,7 +40,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    first = argv[0] if argv else None
+    # `--version` and one command need only that command's module (or none)
+    parser = build_parser(first if first in COMMANDS or first == "--version" else None)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
