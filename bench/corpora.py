@@ -17,9 +17,9 @@ from corpusmend.readers import ReadProblem, read_documents
 from corpusmend.readers.base import ReadOptions
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
-# (name, path under SHARED, text field)
+# (name, path under SHARED, text field); article-comparisons also has the same articles as CSV
 SHARED_CORPORA = (
-    ("article-comparisons", "article-comparisons", "text"),
+    ("article-comparisons", "article-comparisons/*.jsonl", "text"),
     ("fakenewsnet", "fakenewsnet/fakenewsnet-v1.jsonl", "text"),
     ("fakenewscorpus", "fakenewscorpus/news_sample.csv", "content"),
 )
@@ -50,9 +50,9 @@ def real_corpora(
     """The shared real corpora that exist, then each `--corpus` path."""
     found = []
     for name, rel, field in SHARED_CORPORA if shared else ():
-        path = SHARED / rel
-        if path.exists():
-            found.append(Corpus(name, read_texts(path, field, limit), real=True))
+        texts = [t for path in sorted(SHARED.glob(rel)) for t in read_texts(path, field, limit)]
+        if texts:
+            found.append(Corpus(name, texts[:limit] if limit else texts, real=True))
     for path in extra:
         found.append(Corpus(Path(path).name, read_texts(path, text_field, limit), real=True))
     return [c for c in found if c.texts]
