@@ -154,7 +154,30 @@ def test_parallel_and_serial_runs_share_the_cache(project: Path) -> None:
     assert again.stdout == fresh.stdout
 
 
-def test_no_cache_when_siblings_are_looked_for(project: Path) -> None:
-    result = run_cli("check", "--format", "json", "corpus", cwd=project)
-    assert result.returncode == 1, result.stderr
-    assert entries(project / ".corpusmend_cache") == []
+def test_corpus_runs_are_cached_on_what_each_document_read(tmp_path: Path) -> None:
+    """With corpus passes a document's entry records its siblings and its own lines' counts:
+    an edit re-checks the edited file and the documents whose view of the corpus changed."""
+    from test_furniture import FURNITURE, write_site
+
+    (tmp_path / "pyproject.toml").write_text("[tool.corpusmend]\n", encoding="utf-8")
+    site = write_site(tmp_path / "corpus")
+    first = run_cli("check", "--format", "json", "corpus", cwd=tmp_path)
+    assert first.returncode == 1, first.stderr
+    cache_root = tmp_path / ".corpusmend_cache"
+    assert len(entries(cache_root)) == 5
+    for entry in entries(cache_root):
+        tamper(entry, "served from the cache")
+    assert set(messages(run_cli("check", "--format", "json", "corpus", cwd=tmp_path))) == {
+        "served from the cache"
+    }
+    # an edit that changes no other document's view: only that file is checked again
+    story0 = site / "story0.txt"
+    story0.write_text(story0.read_text("utf-8").replace("May", "June"), "utf-8")
+    after_edit = messages(run_cli("check", "--format", "json", "corpus", cwd=tmp_path))
+    assert after_edit.count("served from the cache") == 4
+    # removing the furniture line from one story changes every other story's counts
+    story1 = site / "story1.txt"
+    story1.write_text(story1.read_text("utf-8").replace(FURNITURE + "\n\n", ""), "utf-8")
+    after_removal = messages(run_cli("check", "--format", "json", "corpus", cwd=tmp_path))
+    assert "served from the cache" not in after_removal
+    assert len(after_removal) == 4 and all("4 documents" in m for m in after_removal)

@@ -17,6 +17,7 @@ from conftest import run_cli
 from corpusmend import Document, Linter
 from corpusmend.engines import LocalEngine, Source
 from corpusmend.formatters import get_formatter
+from corpusmend.passes.context import as_context
 from corpusmend.readers import ReadOptions
 from corpusmend.runner import DocumentResult, RunOptions
 
@@ -133,7 +134,7 @@ def test_ray_sibling_groups_match_local_engine(local_ray, tmp_path: Path) -> Non
         return table.get(doc.id, [])
 
     docs = list(enumerate(documents))
-    groups = _sibling_groups(docs, {order: lookup(doc) for order, doc in docs})
+    groups = _sibling_groups(docs, {order: as_context(lookup(doc)) for order, doc in docs})
     assert 2 <= len(set(groups.values())) < len(documents)
     linter = Linter()
     options = RunOptions()
@@ -157,6 +158,18 @@ def test_cli_engine_ray_is_byte_identical_to_jobs_1(corpus: Path) -> None:
     assert ray_run.returncode == one.returncode == 2, ray_run.stderr[-3000:]
     assert ray_run.stdout == one.stdout
     assert json.loads(one.stdout)["summary"]["findings"] > 0
+
+
+def test_cli_engine_ray_finds_the_same_furniture_as_jobs_1(tmp_path: Path) -> None:
+    from test_furniture import write_site
+
+    site = write_site(tmp_path / "site")
+    args = ["check", str(site), "--format", "json", "--no-cache"]
+    one = run_cli(*args, "--jobs", "1")
+    ray_run = run_cli(*args, "--engine", "ray")
+    assert ray_run.stdout == one.stdout, ray_run.stderr[-3000:]
+    codes = [f["code"] for d in json.loads(one.stdout)["documents"] for f in d["findings"]]
+    assert codes.count("BPL003") == 5
 
 
 def test_stdin_is_refused_with_a_clear_error() -> None:

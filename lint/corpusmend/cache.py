@@ -108,6 +108,20 @@ class FindingsCache:
         self.directory = self.root / key
         self.hits = 0
         self.misses = 0
+        # With corpus passes: what a document read from them (see DocumentContext.fingerprint)
+        self.context_key: Callable[[Document], str] | None = None
+        self._context_keys: dict[int, str] = {}
+
+    def _content(self, doc: Document, done: bool = False) -> str:
+        """The document's content hash, with what it read from the corpus passes if any."""
+        if self.context_key is None:
+            return content_hash(doc)
+        key = self._context_keys.pop(id(doc), None) if done else None
+        if key is None:
+            key = self.context_key(doc)
+            if not done:
+                self._context_keys[id(doc)] = key
+        return content_hash(doc) + ":" + key
 
     @classmethod
     def for_run(
@@ -127,13 +141,14 @@ class FindingsCache:
             return None
         try:
             entry = json.loads(self._entry(doc).read_text(encoding="utf-8"))
-            if entry.get("content") != content_hash(doc):
+            if entry.get("content") != self._content(doc):
                 raise LookupError
             findings = [finding_from_dict(d) for d in entry["findings"]]
         except (OSError, ValueError, LookupError, TypeError, AttributeError):
             self.misses += 1
             return None
         self.hits += 1
+        self._context_keys.pop(id(doc), None)  # a hit is not checked, so never put
         return findings
 
     def put(self, doc: Document, findings: Sequence[Finding]) -> None:
@@ -142,7 +157,7 @@ class FindingsCache:
             return
         entry = {
             "path": os.path.abspath(str(doc.path)),
-            "content": content_hash(doc),
+            "content": self._content(doc, done=True),
             "findings": [finding_to_dict(f) for f in findings],
         }
         try:
@@ -244,11 +259,10 @@ def _mark_cache_dir(root: Path) -> None:
 
 
 def open_cache(args: Any, linter: Linter, config: Config) -> FindingsCache | None:
-    """The cache for a check run, or None: --no-cache, fixing, --diff, siblings or Ray."""
+    """The cache for a check run, or None: --no-cache, fixing, --diff or Ray. With corpus
+    passes, an entry also records what the document read from them (ProjectRun.source)."""
     if getattr(args, "no_cache", False) or getattr(args, "fix", False):
         return None
     if getattr(args, "diff", False) or getattr(args, "engine", "local") == "ray":
         return None
-    if getattr(args, "siblings", None) or getattr(args, "index", None):
-        return None  # findings then depend on other documents too
     return FindingsCache.for_run(linter, config, getattr(args, "cache_dir", None))

@@ -14,6 +14,8 @@ from corpusmend.errors import describe_exception
 from corpusmend.findings import Finding, Fix, FixResult
 from corpusmend.fixes import fix_text
 from corpusmend.kinds.base import Hit
+from corpusmend.passes import with_dependencies
+from corpusmend.passes.context import DocumentContext, as_context
 from corpusmend.ruleset.loader import load_rules
 from corpusmend.ruleset.overrides import RuleOverride, apply_overrides
 from corpusmend.ruleset.rule import Rule
@@ -171,13 +173,24 @@ class Linter:
             return self.rules
         return [r for r in self.rules if not any(matches(r, s) for s in skip)]
 
-    def check_document(self, doc: Document, siblings: Sequence[Document] = ()) -> list[Finding]:
+    @property
+    def passes(self) -> list[str]:
+        """The corpus passes the selected rules need (with the passes those need), in build
+        order; [] when no selected rule reads the corpus."""
+        return with_dependencies({p for r in self.rules for p in r.check.passes})
+
+    def check_document(
+        self, doc: Document, context: Sequence[Document] | DocumentContext = ()
+    ) -> list[Finding]:
+        """The findings in `doc`. `context` is what the corpus passes know of it (or just its
+        siblings); a rule whose pass has nothing for this document does not run."""
+        ctx = as_context(context)
         findings: list[Finding] = []
         for rule in self.rules_for(doc):
-            if rule.check.uses_siblings and not siblings:
+            if not ctx.has(rule.check.passes):
                 continue
             try:
-                findings.extend(to_finding(rule, doc, h) for h in rule.check.check(doc, siblings))
+                findings.extend(to_finding(rule, doc, h) for h in rule.check.check(doc, ctx))
             except Exception as exc:  # a broken rule must not stop the others
                 findings.append(internal_error(rule, doc, exc))
         findings.sort(key=Finding.sort_key)
@@ -221,12 +234,13 @@ class Linter:
     def fix_document(
         self,
         doc: Document,
-        siblings: Sequence[Document] = (),
+        context: Sequence[Document] | DocumentContext = (),
         unsafe: bool = False,
         move_metadata: bool | None = None,
     ) -> FixResult:
+        ctx = as_context(context)
         result = fix_text(
-            doc.text, lambda t: self.check_document(doc.with_text(t), siblings), unsafe=unsafe
+            doc.text, lambda t: self.check_document(doc.with_text(t), ctx), unsafe=unsafe
         )
         metadata = dict(doc.metadata)
         if self.move_metadata if move_metadata is None else move_metadata:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from corpusmend.document import Document
 from corpusmend.findings import Finding
 from corpusmend.linter import Linter
+from corpusmend.passes.context import DocumentContext
 
 
 @dataclass
@@ -47,7 +48,10 @@ class RunOptions:
 
 
 def process(
-    linter: Linter, doc: Document, options: RunOptions, siblings: Sequence[Document] = ()
+    linter: Linter,
+    doc: Document,
+    options: RunOptions,
+    siblings: Sequence[Document] | DocumentContext = (),
 ) -> DocumentResult:
     """Check one document, or compute its fixes; never writes anything."""
     if not (options.fix or options.diff):

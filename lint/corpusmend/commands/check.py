@@ -60,7 +60,9 @@ def run_check(
     out, formatter = outputs.out, outputs.formatter
     problems = 0
     changed = 0
-    siblings = lookup_from_args(args, outputs.read_options, project.config.siblings)
+    siblings = lookup_from_args(
+        args, outputs.read_options, project.config.siblings, passes=linter.passes
+    )
     source = project.source(args.paths, outputs.read_options, siblings)
     for result in project.results(run_from_args(args, linter, source, options, siblings)):
         if args.fix and not args.diff:

@@ -8,13 +8,16 @@ import argparse
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from corpusmend.baseline import Baseline
 from corpusmend.cache import FindingsCache, open_cache
 from corpusmend.commands.common import run_config
 from corpusmend.config_reader import ConfiguredReader, Item
+from corpusmend.document import Document
 from corpusmend.engines import Source
 from corpusmend.linter import Linter
+from corpusmend.passes.context import as_context
 from corpusmend.readers import ReadOptions, read_documents
 from corpusmend.runner import DocumentResult
 
@@ -71,9 +74,12 @@ class ProjectRun:
     ) -> ReaderSource:
         """The engine's source: these paths read with these options, through reader().
 
-        With siblings, a document's findings depend on other documents: no cache then."""
-        if siblings is not None:
-            self.cache = None
+        With corpus passes (`siblings`, a lookup), a document's findings also depend on what it
+        reads from them: its cache entry is keyed on that too, so editing one file re-checks
+        that file and the documents whose view of it changed, and nothing else."""
+        if siblings is not None and self.cache is not None:
+            lookup: Callable[[Document], Any] = siblings  # type: ignore[assignment]
+            self.cache.context_key = lambda doc: as_context(lookup(doc)).fingerprint()
         return ReaderSource(tuple(paths), options, self.reader(options))
 
     def reader(self, options: ReadOptions | None = None, inner: Reader = read_documents) -> Reader:

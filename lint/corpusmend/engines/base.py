@@ -15,11 +15,13 @@ from typing import Protocol
 from corpusmend.document import Document
 from corpusmend.errors import CorpusmendError, describe_exception
 from corpusmend.linter import Linter
+from corpusmend.passes.context import DocumentContext
 from corpusmend.readers import ReadOptions, ReadProblem, read_documents
 from corpusmend.runner import DocumentResult, RunOptions, process
 
 Item = Document | ReadProblem
-SiblingLookup = Callable[[Document], Sequence[Document]]
+# What the corpus passes know of a document: its siblings, or its whole context
+SiblingLookup = Callable[[Document], "Sequence[Document] | DocumentContext"]
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,10 @@ def problem_result(problem: ReadProblem) -> DocumentResult:
 
 
 def process_safely(
-    linter: Linter, doc: Document, options: RunOptions, siblings: Sequence[Document] = ()
+    linter: Linter,
+    doc: Document,
+    options: RunOptions,
+    siblings: Sequence[Document] | DocumentContext = (),
 ) -> DocumentResult:
     """process(), except that a crash reports this document and never stops the others."""
     try:

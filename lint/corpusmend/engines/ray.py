@@ -29,6 +29,7 @@ from corpusmend.engines.base import (
 )
 from corpusmend.errors import ConfigError, CorpusmendError
 from corpusmend.linter import Linter
+from corpusmend.passes.context import DocumentContext, as_context
 from corpusmend.readers import ReadOptions, ReadProblem, discover
 from corpusmend.readers import read_path as _read_path
 from corpusmend.runner import DocumentResult, RunOptions
@@ -84,7 +85,7 @@ def check_group(group: dict[str, Any], spec: LinterSpec, options: RunOptions) ->
     results = []
     for doc_bytes, siblings_bytes in zip(group["doc"], group["siblings"], strict=True):
         doc: Document = pickle.loads(doc_bytes)
-        siblings: list[Document] = pickle.loads(siblings_bytes)
+        siblings: DocumentContext = pickle.loads(siblings_bytes)
         result = process_safely(linter, doc, options, siblings)
         results.append(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     return {"order": list(group["order"]), "result": results}
@@ -179,7 +180,7 @@ class RayEngine:
     ) -> Iterator[DocumentResult]:
         items = list(source.items())
         docs = [(order, item) for order, item in enumerate(items) if isinstance(item, Document)]
-        lookups = {order: list(siblings(doc)) for order, doc in docs}
+        lookups = {order: as_context(siblings(doc)) for order, doc in docs}
         groups = _sibling_groups(docs, lookups)
         rows = [
             {
@@ -216,7 +217,7 @@ def _configure_data(ray: Any) -> None:
 
 
 def _sibling_groups(
-    docs: list[tuple[int, Document]], lookups: dict[int, list[Document]]
+    docs: list[tuple[int, Document]], lookups: dict[int, DocumentContext]
 ) -> dict[int, int]:
     """Connected components of the sibling relation: order -> the smallest order in its group."""
     parent = {order: order for order, _ in docs}
@@ -230,8 +231,8 @@ def _sibling_groups(
             x = parent[x]
         return x
 
-    for order, sibs in lookups.items():
-        for sib in sibs:
+    for order, ctx in lookups.items():
+        for sib in ctx.siblings:
             for other in by_id.get(sib.id, ()):
                 a, b = root(order), root(other)
                 if a != b:

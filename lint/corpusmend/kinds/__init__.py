@@ -13,6 +13,7 @@ from corpusmend.kinds.mojibake import MojibakeKind
 from corpusmend.kinds.paragraph_break import ParagraphBreakKind
 from corpusmend.kinds.pattern import PatternKind
 from corpusmend.kinds.phrase_lines import PhraseLinesKind
+from corpusmend.kinds.recurring_lines import RecurringLinesKind
 from corpusmend.kinds.replacement_character import ReplacementCharacterKind
 from corpusmend.kinds.sibling_coverage import SiblingCoverageKind
 from corpusmend.kinds.sibling_edges import SiblingEdgesKind
@@ -33,6 +34,7 @@ KINDS: dict[str, type[CheckKind]] = {
         DateHeaderKind,
         TopMatterKind,
         PhraseLinesKind,
+        RecurringLinesKind,
         TruncationKind,
         SiblingOrderKind,
         SiblingEdgesKind,

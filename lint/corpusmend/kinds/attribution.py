@@ -10,7 +10,7 @@ fix is safe only when exactly one canonical name fits the variant; otherwise it 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
 import regex
@@ -21,6 +21,7 @@ from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.dangling_attribution import verb_table
 from corpusmend.kinds.outlet_names import NearMisses, separator_variants, tacked_on
 from corpusmend.kinds.splice import title_case, words
+from corpusmend.passes.context import DocumentContext
 
 _KEY_DROPS = regex.compile(r"[\s.-]+")
 
@@ -121,7 +122,7 @@ class AttributionKind(CheckKind):
                 rf"(?:[^\S\n]+(?P<verb>(?i:{verb_words}))\b)?"
             )
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         if self.pattern is None:
             return
         text = doc.text

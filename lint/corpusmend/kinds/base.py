@@ -7,12 +7,13 @@ findings: it stamps the rule's code, name, severity, message and fix applicabili
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from corpusmend.document import Document
 from corpusmend.findings import Edit
+from corpusmend.passes.context import DocumentContext
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,12 @@ class CheckKind:
 
     name: ClassVar[str]
     params_schema: ClassVar[dict[str, Any]] = {"type": "object", "additionalProperties": False}
-    uses_siblings: ClassVar[bool] = False
+    # the corpus passes this kind reads from its context (see corpusmend.passes); () for none
+    passes: ClassVar[tuple[str, ...]] = ()
+
+    @property
+    def uses_siblings(self) -> bool:
+        return "siblings" in self.passes
 
     def __init__(self, params: Mapping[str, Any], data: Mapping[str, Any] | None = None) -> None:
         self.params = dict(params)
@@ -60,5 +66,6 @@ class CheckKind:
             raise ValueError(f"params.{param}: data table {name!r} is missing or not a list")
         return table
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterable[Hit]:
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterable[Hit]:
+        """The hits in `doc`; `ctx` holds the views of the passes the kind declared."""
         raise NotImplementedError

@@ -26,6 +26,7 @@ from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.mojibake_detector import MojibakeRun, find_mojibake, in_mojibake
+from corpusmend.passes.context import DocumentContext
 from corpusmend.visible import shown
 
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -153,7 +154,7 @@ class StrayCharactersKind(CheckKind):
         self.block_tags = frozenset(params.get("block_tags", BLOCK_TAGS))
         self.tags = _tag_pattern([*self.block_tags, *params.get("inline_tags", INLINE_TAGS)])
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text
         runs: tuple[MojibakeRun, ...] | None = None
         for hit in self._candidates(text):

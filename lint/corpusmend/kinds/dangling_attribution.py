@@ -8,7 +8,7 @@ the orphaned words belong, so it carries none either.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import regex
@@ -16,6 +16,7 @@ import regex
 from corpusmend.document import Document, Span
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.splice import abbreviation_before, continuation_at, find_splices
+from corpusmend.passes.context import DocumentContext
 
 _WORD = regex.compile(r"\S+")
 _PERIOD_THEN_LOWER = regex.compile(r"\.[^\S\n]+\p{Ll}")
@@ -63,7 +64,7 @@ class DanglingAttributionKind(CheckKind):
         # Matches can be looked for near each period alone unless a verb holds a period.
         self.windowed = not any(c in v for v in verbs for c in _NOT_IN_ATTRIBUTION)
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text
         spliced: set[int] | None = None
         for m, para in self._matches(doc):

@@ -19,6 +19,7 @@ import regex
 from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.passes.context import DocumentContext
 
 MONTHS = {
     "jan": 1,
@@ -145,7 +146,7 @@ class DateHeaderKind(CheckKind):
             return False  # "Jun 14, 2008 — Ann Lee" is a dateline (HDR002)
         return text[m.end() : m.end() + 1].isupper()
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text
         m = self.labelled.match(text)
         if m is None and self.bare:

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.passes.context import DocumentContext
 
 _RUN = re.compile("[\udc80-\udcff]+")
 _UNDEFINED_1252 = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
@@ -68,7 +69,7 @@ def _hex(raw: bytes) -> str:
 class InvalidBytesKind(CheckKind):
     name = "invalid-bytes"
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text
         if text.isascii():
             return

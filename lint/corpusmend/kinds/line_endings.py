@@ -7,7 +7,7 @@ its own style and is rewritten too.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import regex
@@ -15,6 +15,7 @@ import regex
 from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.passes.context import DocumentContext
 
 _ENDING = regex.compile(r"\r\n|\r|\n")
 _NAMES = {"\r\n": "CRLF", "\n": "LF", "\r": "CR"}
@@ -24,7 +25,7 @@ class MixedLineEndingsKind(CheckKind):
     name = "mixed-line-endings"
     params_schema: ClassVar[dict[str, Any]] = {"type": "object", "additionalProperties": False}
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text
         if "\r" not in text:
             return

@@ -6,19 +6,20 @@ repair (encoding repairs only, see :mod:`corpusmend.mojibake_detector`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.mojibake_detector import find_mojibake
+from corpusmend.passes.context import DocumentContext
 from corpusmend.visible import shown
 
 
 class MojibakeKind(CheckKind):
     name = "mojibake"
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         for run in find_mojibake(doc.text):
             yield Hit(
                 run.start,

@@ -7,7 +7,7 @@ between. The fix joins the two with a space. Texts that break lines mid-sentence
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from corpusmend.document import Document
@@ -19,6 +19,7 @@ from corpusmend.kinds.splice import (
     lower_case_starts,
     open_paragraph,
 )
+from corpusmend.passes.context import DocumentContext
 
 
 class ParagraphBreakKind(CheckKind):
@@ -54,7 +55,7 @@ class ParagraphBreakKind(CheckKind):
         self.max_breaks = int(params.get("max_breaks", 2))
         self.min_line = int(params.get("min_line_chars", 60))
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text, paras = doc.text, doc.paragraphs
         candidates = [k for k in lower_case_starts(doc) if k > 0]
         if not candidates or laid_out_in_lines(doc, self.max_breaks):

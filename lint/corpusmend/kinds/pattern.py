@@ -10,6 +10,7 @@ import regex
 from corpusmend.document import Document, Span
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.passes.context import DocumentContext
 
 FLAGS = {
     "IGNORECASE": regex.IGNORECASE,
@@ -93,7 +94,7 @@ class PatternKind(CheckKind):
         if self.replace is not None:
             check_template(self.pattern, self.replace)
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         for span in scope_spans(doc, self.scope):
             yield from self._check_unit(doc.text, span)
 

@@ -10,7 +10,7 @@ a gap and without joining two paragraphs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
 import regex
@@ -18,6 +18,7 @@ import regex
 from corpusmend.document import Document, Span
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.passes.context import DocumentContext
 
 # Characters ignored around a phrase when comparing: spaces, bullets, quotes, trailing dots.
 _TRIM = " \t\u00a0•·*>|\"'“”‘’"
@@ -156,7 +157,7 @@ class PhraseLinesKind(CheckKind):
             return self.any_pattern.fullmatch(stripped, timeout=_TIMEOUT) is not None
         return any(p.fullmatch(stripped, timeout=_TIMEOUT) for p in self.patterns)
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text
         if self.scope == "line":
             units: Iterable[tuple[int, str]] = _lines(text)

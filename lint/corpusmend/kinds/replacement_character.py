@@ -7,11 +7,12 @@ A U+FFFD inside a garbled run is left to ENC001, whose repair may keep or remove
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.mojibake_detector import find_mojibake, in_mojibake
+from corpusmend.passes.context import DocumentContext
 
 _RUN = re.compile("\ufffd+")
 
@@ -19,7 +20,7 @@ _RUN = re.compile("\ufffd+")
 class ReplacementCharacterKind(CheckKind):
     name = "replacement-character"
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text
         if "\ufffd" not in text:
             return

@@ -3,18 +3,19 @@ or a part of theirs). Its fix only shows the missing text from the best sibling.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.sibling_order import repair_hit
+from corpusmend.passes.context import DocumentContext
 from corpusmend.siblings.repairs import missing_text
 
 
 class SiblingCoverageKind(CheckKind):
     name = "sibling-coverage"
-    uses_siblings = True
+    passes: ClassVar[tuple[str, ...]] = ("siblings",)
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,
@@ -25,6 +26,6 @@ class SiblingCoverageKind(CheckKind):
         super().__init__(params, data)
         self.min_words = int(params.get("min_words", 20))
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
-        for r in missing_text(doc, siblings, self.min_words):
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
+        for r in missing_text(doc, ctx.siblings, self.min_words):
             yield repair_hit(r)

@@ -5,12 +5,13 @@ also has a header or boilerplate shape (inside the document, only such lines are
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.sibling_order import repair_hit
+from corpusmend.passes.context import DocumentContext
 from corpusmend.siblings.repairs import edge_text, inner_lines
 
 DEFAULT_SHAPES = (
@@ -27,7 +28,7 @@ DEFAULT_SHAPES = (
 
 class SiblingEdgesKind(CheckKind):
     name = "sibling-edges"
-    uses_siblings = True
+    passes: ClassVar[tuple[str, ...]] = ("siblings",)
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,
@@ -54,8 +55,8 @@ class SiblingEdgesKind(CheckKind):
                 ) from None
         self.shapes = tuple(shapes)
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
-        for r in edge_text(doc, siblings, self.max_words, self.shapes):
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
+        for r in edge_text(doc, ctx.siblings, self.max_words, self.shapes):
             yield repair_hit(r)
-        for r in inner_lines(doc, siblings, self.max_words, self.shapes):
+        for r in inner_lines(doc, ctx.siblings, self.max_words, self.shapes):
             yield repair_hit(r)

@@ -4,18 +4,19 @@ as its own paragraph after it (nothing is deleted)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.sibling_order import repair_hit
+from corpusmend.passes.context import DocumentContext
 from corpusmend.siblings.repairs import insertions, paragraph_breaks
 
 
 class SiblingInsertionKind(CheckKind):
     name = "sibling-insertion"
-    uses_siblings = True
+    passes: ClassVar[tuple[str, ...]] = ("siblings",)
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,
@@ -26,8 +27,8 @@ class SiblingInsertionKind(CheckKind):
         super().__init__(params, data)
         self.min_words = int(params.get("min_words", 6))
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
-        for r in insertions(doc, siblings, self.min_words):
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
+        for r in insertions(doc, ctx.siblings, self.min_words):
             yield repair_hit(r)
-        for r in paragraph_breaks(doc, siblings):
+        for r in paragraph_breaks(doc, ctx.siblings):
             yield repair_hit(r)

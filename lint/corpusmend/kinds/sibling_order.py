@@ -7,11 +7,12 @@ sentence rejoined, while a reordering that breaks nothing is left alone).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.passes.context import DocumentContext
 from corpusmend.siblings.repairs import Repair, moved_blocks
 
 
@@ -21,13 +22,13 @@ def repair_hit(r: Repair) -> Hit:
 
 class SiblingOrderKind(CheckKind):
     name = "sibling-order"
-    uses_siblings = True
+    passes: ClassVar[tuple[str, ...]] = ("siblings",)
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,
         "properties": {},
     }
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
-        for r in moved_blocks(doc, siblings):
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
+        for r in moved_blocks(doc, ctx.siblings):
             yield repair_hit(r)

@@ -15,7 +15,7 @@ the ``paragraph-break`` and ``dangling-attribution`` kinds.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -24,6 +24,7 @@ import regex
 from corpusmend.document import Document, Span
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.passes.context import DocumentContext
 from corpusmend.segmentation import ABBREVIATIONS
 
 # The patterns anchored at the end ($) are only ever searched (for a yes or no), and REVERSE
@@ -304,7 +305,7 @@ class SpliceKind(CheckKind):
         self.max_block = int(params.get("max_block_paragraphs", 4))
         self.min_words = int(params.get("min_fragment_words", 4))
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text
         for s in find_splices(doc, self.max_block, self.min_words):
             values = {

@@ -16,7 +16,7 @@ Lines are deleted by the fix (with one of the line breaks around them).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from itertools import islice
 from typing import Any, ClassVar
 
@@ -25,6 +25,7 @@ import regex
 from corpusmend.document import Document, Span
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.phrase_lines import delete_unit_edit
+from corpusmend.passes.context import DocumentContext
 
 _WORD = r"(?:[A-Z][\w’'.-]*|[A-Z]\.)"
 NAME = (
@@ -114,7 +115,7 @@ class TopMatterKind(CheckKind):
                 ) from None
         self.not_names = {w.casefold() for w in self.data_table("not_names")}
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text
         top = list(islice(non_blank_lines(text), self.top + 1))
         if self.title and len(top) >= 2:  # a one-line document is all title or all text

@@ -22,6 +22,7 @@ import regex
 from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.phrase_lines import PhraseLinesKind
+from corpusmend.passes.context import DocumentContext
 
 _CLOSERS = "\"'”’»)]}*"
 _TERMINAL = ".!?…"
@@ -117,7 +118,7 @@ class TruncationKind(CheckKind):
         }
         self.furniture = PhraseLinesKind(skip, self.data) if skip else None
 
-    def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
+    def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text.rstrip()
         line_start = text.rfind("\n") + 1
         while self.furniture is not None and self.furniture.matches(text[line_start:]):

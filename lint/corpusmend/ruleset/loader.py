@@ -179,6 +179,7 @@ def _case(raw: LineDict) -> RuleCase:
         expect=items,
         fixed=raw.get("fixed"),
         siblings=tuple(raw.get("siblings", ())),
+        corpus=tuple(raw.get("corpus", ())),
         unsafe=raw.get("unsafe", False),
         name=raw.get("name"),
         line=raw.line,

@@ -23,6 +23,7 @@ class RuleCase:
     expect: tuple[dict[str, Any], ...] | None  # None means "none": must not fire
     fixed: str | None = None
     siblings: tuple[str, ...] = ()
+    corpus: tuple[str, ...] = ()  # other documents of the corpus, for corpus passes
     unsafe: bool = False
     name: str | None = None
     line: int | None = None

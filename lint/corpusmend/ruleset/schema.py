@@ -72,6 +72,12 @@ RULE_SCHEMA: dict[str, Any] = {
                     "name": {"type": "string"},
                     "text": {"type": "string"},
                     "siblings": {"type": "array", "items": {"type": "string"}},
+                    "corpus": {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "description": "other documents of the corpus (not copies of this one)"
+                        " for rules that read corpus passes",
+                    },
                     "expect": {
                         "oneOf": [{"const": "none"}, {"type": "array", "items": _EXPECT_ITEM}]
                     },

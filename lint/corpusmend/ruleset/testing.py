@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,9 +36,23 @@ def _expectation_met(want: dict[str, Any], f: Finding, text: str) -> bool:
     return all(want[k] == v for k, v in checks.items() if k in want)
 
 
+def _context(linter: Linter, doc: Document, case: RuleCase) -> Sequence[Document] | Any:
+    """The case's siblings; or, for a rule that reads corpus passes, what the passes built over
+    the case, its siblings and its corpus documents say about the case (as a check run does)."""
+    siblings = [Document(s, id=f"sibling-{i}") for i, s in enumerate(case.siblings)]
+    if not linter.passes or linter.passes == ["siblings"]:
+        return siblings
+    from corpusmend.passes.build import build_view
+    from corpusmend.siblings.index import SiblingIndex
+
+    others = [Document(t, id=f"corpus-{i}") for i, t in enumerate(case.corpus)]
+    view = build_view(linter.passes, [doc, *siblings, *others], SiblingIndex, lambda d: None)
+    return view.context(doc, source=None)
+
+
 def _case_failures(linter: Linter, rule: Rule, case: RuleCase) -> list[str]:
     doc = Document(case.text, id="case")
-    siblings = [Document(s, id=f"sibling-{i}") for i, s in enumerate(case.siblings)]
+    siblings = _context(linter, doc, case)
     found = linter.check_document(doc, siblings)
     errors = [f.message for f in found if f.code == "ERR001"]
     if errors:

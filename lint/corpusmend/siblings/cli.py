@@ -9,10 +9,12 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from corpusmend.document import Document
+from corpusmend.passes.context import DocumentContext
 from corpusmend.readers import ReadOptions, ReadProblem, read_documents
 from corpusmend.siblings.options import SiblingOptions
 
-SiblingLookup = Callable[[Document], Sequence[Document]]
+# What the corpus passes know of a document: its siblings, or its whole context
+SiblingLookup = Callable[[Document], "Sequence[Document] | DocumentContext"]
 # Query thresholds a command line may change on a loaded index (signatures stay as built).
 QUERY_FIELDS = ("min_jaccard", "min_containment", "min_shared", "max_siblings")
 
@@ -29,6 +31,13 @@ def add_sibling_arguments(parser: argparse.ArgumentParser) -> None:
         help="a reference corpus to find siblings in as well (repeatable)",
     )
     g.add_argument("--no-siblings", action="store_true", help="do not look for siblings")
+    g.add_argument(
+        "--source-field",
+        default=None,
+        metavar="NAME",
+        help="record field naming each document's source (a site; a URL gives its host) for "
+        "per-source line counts (default: the folder of a text file; none for records)",
+    )
     g.add_argument(
         "--index",
         default=None,
@@ -95,10 +104,12 @@ def lookup_from_args(
     args: argparse.Namespace,
     read_options: ReadOptions | None = None,
     settings: dict[str, Any] | None = None,
+    passes: Sequence[str] = ("siblings",),
 ) -> SiblingLookup | None:
-    """The siblings of each checked document, or None when siblings are off or there are none
-    to find (a single document, no reference corpus, no index)."""
-    if getattr(args, "no_siblings", False):
+    """What the corpus passes the selected rules need (`passes`) know of each checked document,
+    or None when no selected rule reads the corpus, siblings are off or there is nothing to
+    compare with (a single document, no reference corpus, no index)."""
+    if getattr(args, "no_siblings", False) or not passes:
         return None
     options = options_from_args(args, settings)
     index_path = getattr(args, "index", None)
@@ -128,4 +139,26 @@ def lookup_from_args(
         index.add(doc)
     if reference == 0 and len(checked) < 2:
         return None
-    return lambda doc: [m.document for m in index.query(doc)]
+    if "line-stats" not in passes:
+        return lambda doc: [m.document for m in index.query(doc)]
+    from corpusmend.passes.build import view_of_index
+
+    source_of = source_function(getattr(args, "source_field", None))
+    view = view_of_index(passes, index, source_of)
+    return lambda doc: view.context(doc, source_of(doc))
+
+
+def source_function(field: str | None) -> Callable[[Document], str | None]:
+    """A document's source: the record field named by --source-field, else a text file's
+    folder, else none."""
+    from corpusmend.passes.sources import folder_source, source_value
+
+    if field is not None:
+        return lambda doc: source_value(doc.metadata.get(field))
+    return lambda doc: folder_source(doc.path) if doc.path and not _is_record(doc) else None
+
+
+def _is_record(doc: Document) -> bool:
+    from corpusmend.readers.base import record_source
+
+    return record_source(doc) is not None
