@@ -61,7 +61,11 @@ def run_check(
     problems = 0
     changed = 0
     siblings = lookup_from_args(
-        args, outputs.read_options, project.config.siblings, passes=linter.passes
+        args,
+        outputs.read_options,
+        project.config.siblings,
+        passes=linter.passes,
+        reader=project.configured_reader(outputs.read_options),
     )
     source = project.source(args.paths, outputs.read_options, siblings)
     for result in project.results(run_from_args(args, linter, source, options, siblings)):

@@ -6,7 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from corpusmend.readers import ReadProblem, read_documents
+from corpusmend.commands.common import run_config
+from corpusmend.commands.io_options import add_input_options, read_options
+from corpusmend.commands.project import OptionsReader
+from corpusmend.config_reader import ConfiguredReader
+from corpusmend.readers import ReadProblem
 from corpusmend.siblings.cli import options_from_args
 
 NAME = "index"
@@ -27,6 +31,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--num-perm", type=int, default=None, metavar="N", help="MinHash permutations (default 64)"
     )
+    add_input_options(parser)
+    g = parser.add_argument_group("config")
+    g.add_argument("--config", default=None, metavar="FILE", help="use this config file")
+    g.add_argument("--isolated", action="store_true", help="ignore config files")
 
 
 def main(args: argparse.Namespace) -> int:
@@ -47,7 +55,11 @@ def main(args: argparse.Namespace) -> int:
         index = SiblingIndex(options_from_args(args, settings))
     problems = 0
     added = 0
-    for item in read_documents(args.paths):
+    # the documents `check` would see: the same input options and the config's excludes
+    options = read_options(args)
+    config = run_config(args)
+    reader = ConfiguredReader(config, config.force_exclude, options, OptionsReader(options))
+    for item in reader(args.paths):
         if isinstance(item, ReadProblem):
             print(f"corpusmend: {item.path}: {item.message}", file=sys.stderr)
             problems += 1

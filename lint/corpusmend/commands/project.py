@@ -82,6 +82,10 @@ class ProjectRun:
             self.cache.context_key = lambda doc: as_context(lookup(doc)).fingerprint()
         return ReaderSource(tuple(paths), options, self.reader(options))
 
+    def configured_reader(self, options: ReadOptions) -> Reader:
+        """The documents this run sees, without the cache: for the corpus passes."""
+        return ConfiguredReader(self.config, self.force_exclude, options, OptionsReader(options))
+
     def reader(self, options: ReadOptions | None = None, inner: Reader = read_documents) -> Reader:
         """What the engine reads: `inner` filtered by the config, minus what the cache has."""
         if options is not None and inner is read_documents:

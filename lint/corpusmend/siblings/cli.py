@@ -93,8 +93,13 @@ def options_from_args(
     return SiblingOptions.from_dict(values)
 
 
-def _documents(paths: Iterable[str], read_options: ReadOptions | None) -> Iterable[Document]:
-    for item in read_documents(list(paths), read_options):
+def _documents(
+    paths: Iterable[str],
+    read_options: ReadOptions | None,
+    reader: Callable[[Sequence[str]], Iterable[Document | ReadProblem]] | None = None,
+) -> Iterable[Document]:
+    items = reader(list(paths)) if reader else read_documents(list(paths), read_options)
+    for item in items:
         if isinstance(item, ReadProblem):
             continue  # the checking pass reports it
         yield item
@@ -105,6 +110,7 @@ def lookup_from_args(
     read_options: ReadOptions | None = None,
     settings: dict[str, Any] | None = None,
     passes: Sequence[str] = ("siblings",),
+    reader: Callable[[Sequence[str]], Iterable[Document | ReadProblem]] | None = None,
 ) -> SiblingLookup | None:
     """What the corpus passes the selected rules need (`passes`) know of each checked document,
     or None when no selected rule reads the corpus, siblings are off or there is nothing to
@@ -121,7 +127,7 @@ def lookup_from_args(
             file=sys.stderr,
         )
         paths = [p for p in paths if p != "-"]
-    checked = list(_documents(paths, read_options))
+    checked = list(_documents(paths, read_options, reader))
     if not index_path and not references and len(checked) < 2:
         return None  # nothing to compare with: skip loading the index machinery
     from corpusmend.siblings.index import SiblingIndex  # numpy, datasketch: only when needed
