@@ -114,3 +114,14 @@ def test_records_count_per_source_from_a_source_field(tmp_path: Path, capsys) ->
     _, found = findings(capsys, str(path), "--source-field", "url")
     ids = sorted(f["id"] for f in found if f["code"] == "BPL003")
     assert ids == ["a0", "a1"]
+
+
+def test_one_file_checked_against_an_index_of_the_corpus(tmp_path: Path, capsys) -> None:
+    """A pre-commit run hands over only the changed files; the index brings the corpus."""
+    site = write_site(tmp_path / "site")
+    index = tmp_path / ".corpusmend" / "corpus.idx"
+    assert main(["index", str(site), "-o", str(index), "--isolated"]) == 0
+    capsys.readouterr()
+    _, found = findings(capsys, str(site / "story2.txt"), "--index", str(index), "--isolated")
+    assert [f["code"] for f in found] == ["BPL003"]
+    assert found[0]["message"].endswith("5 documents of 5 unrelated stories from 1 source")
