@@ -42,3 +42,26 @@ def test_config_excludes_apply_to_the_index_and_to_the_corpus_passes(tmp_path: P
     assert messages and all(
         m.endswith("5 documents of 5 unrelated stories from 1 source") for m in messages
     )
+
+
+def test_a_stale_index_is_reported_with_the_command_to_rebuild_it(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site")
+    done = run_cli("index", "site", "-o", "corpus.idx", "--isolated", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    fresh = run_cli("check", "site/story0.txt", "--index", "corpus.idx", "--isolated", cwd=tmp_path)
+    assert "stale" not in fresh.stderr
+    # the file being checked may change: that is what a pre-commit run is for
+    (site / "story0.txt").write_text("A new first story.\n", "utf-8")
+    edited = run_cli(
+        "check", "site/story0.txt", "--index", "corpus.idx", "--isolated", cwd=tmp_path
+    )
+    assert "stale" not in edited.stderr
+    # another indexed file changed, and one is gone
+    (site / "story3.txt").write_text("Rewritten.\n", "utf-8")
+    (site / "story4.txt").unlink()
+    stale = run_cli("check", "site/story0.txt", "--index", "corpus.idx", "--isolated", cwd=tmp_path)
+    assert "the index corpus.idx is stale: 1 indexed file(s) changed and 1 no longer exist" in (
+        stale.stderr
+    )
+    assert "site/story3.txt" in stale.stderr and "site/story4.txt" in stale.stderr
+    assert "Rebuild it with: corpusmend index site -o corpus.idx" in stale.stderr

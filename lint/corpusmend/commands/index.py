@@ -10,6 +10,7 @@ from corpusmend.commands.common import run_config
 from corpusmend.commands.io_options import add_input_options, read_options
 from corpusmend.commands.project import OptionsReader
 from corpusmend.config_reader import ConfiguredReader
+from corpusmend.passes.index_inputs import stamps
 from corpusmend.readers import ReadProblem
 from corpusmend.siblings.cli import options_from_args
 
@@ -55,6 +56,7 @@ def main(args: argparse.Namespace) -> int:
         index = SiblingIndex(options_from_args(args, settings))
     problems = 0
     added = 0
+    paths: set[str] = set()
     # the documents `check` would see: the same input options and the config's excludes
     options = read_options(args)
     config = run_config(args)
@@ -66,6 +68,10 @@ def main(args: argparse.Namespace) -> int:
             continue
         index.add(item)
         added += 1
+        if item.path:
+            paths.add(item.path)
+    index.roots = sorted(set(index.roots) | set(args.paths)) if args.update else list(args.paths)
+    index.inputs = {**(index.inputs if args.update else {}), **stamps(paths)}
     index.save(out)
     print(f"indexed {added} document(s) into {out} ({len(index)} in all)", file=sys.stderr)
     return 2 if problems else 0

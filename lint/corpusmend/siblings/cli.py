@@ -134,6 +134,7 @@ def lookup_from_args(
 
     if index_path:
         index = SiblingIndex.load(index_path)
+        _warn_if_stale(index, index_path, args.paths)
         query = {k: getattr(options, k) for k in QUERY_FIELDS}
         index.options = dataclasses.replace(index.options, **query)
     else:
@@ -168,3 +169,11 @@ def _is_record(doc: Document) -> bool:
     from corpusmend.readers.base import record_source
 
     return record_source(doc) is not None
+
+
+def _warn_if_stale(index: Any, index_path: str, checking: Sequence[str]) -> None:
+    from corpusmend.passes.index_inputs import files_under, staleness
+
+    stale = staleness(index.inputs, files_under(checking))
+    if stale:
+        print(f"corpusmend: warning: {stale.message(index_path, index.roots)}", file=sys.stderr)

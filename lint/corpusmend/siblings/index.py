@@ -28,7 +28,8 @@ from corpusmend.siblings.signatures import from_hashvalues, new_lsh, signature
 from corpusmend.writers.atomic import AtomicFile
 
 FORMAT = "corpusmend-sibling-index"
-VERSION = 1
+VERSION = 2  # 2: the header records the input files (roots and stamps) for staleness checks
+READABLE_VERSIONS = (1, 2)
 # Containment candidates: every shingle whose hash has its top SAMPLE_BITS bits clear (one in
 # eight) is posted in an inverted index. Sampling by value keeps containment: the samples of an
 # excerpt are samples of the full text too. Postings longer than MAX_POSTING (a stock phrase)
@@ -83,6 +84,9 @@ class SiblingIndex:
         self._entries: dict[str, _Entry] = {}
         self._lsh = new_lsh(self.options)
         self._postings: dict[int, list[str]] = {}
+        # what the index was built from: the paths given, and a stamp of each input file
+        self.roots: list[str] = []
+        self.inputs: dict[str, list[Any]] = {}
 
     @classmethod
     def build(
@@ -201,7 +205,13 @@ class SiblingIndex:
             AtomicFile(Path(path)) as target,
             gzip.open(target.file, "wt", encoding="utf-8", errors="surrogatepass") as out,
         ):
-            header = {"format": FORMAT, "version": VERSION, "options": self.options.to_dict()}
+            header = {
+                "format": FORMAT,
+                "version": VERSION,
+                "options": self.options.to_dict(),
+                "roots": self.roots,
+                "inputs": self.inputs,
+            }
             out.write(json.dumps(header) + "\n")
             for entry in self._entries.values():
                 out.write(json.dumps(_entry_record(entry), ensure_ascii=False) + "\n")
@@ -213,11 +223,13 @@ class SiblingIndex:
             with gzip.open(path, "rt", encoding="utf-8", errors="surrogatepass") as f:
                 lines = iter(f)
                 header = _parse(path, 1, next(lines, ""))
-                if header.get("format") != FORMAT or header.get("version") != VERSION:
+                if header.get("format") != FORMAT or header.get("version") not in READABLE_VERSIONS:
                     raise CorpusmendError(
                         f"{path}:1: not a corpusmend sibling index (version {VERSION})"
                     )
                 index = cls(SiblingOptions.from_dict(header.get("options", {})))
+                index.roots = list(header.get("roots", []))
+                index.inputs = dict(header.get("inputs", {}))
                 for number, line in enumerate(lines, 2):
                     index._insert(_entry_from(path, number, _parse(path, number, line), index))
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
