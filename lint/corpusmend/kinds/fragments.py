@@ -18,12 +18,14 @@ from corpusmend.document import Document
 # The last word of a paragraph cut mid-sentence: a lower-case word (perhaps after an opening
 # quotation mark, as in 'called it a "great', or before a closing one), a word with a comma or
 # semicolon, a capitalised word that is neither an abbreviation nor a sentence end ('told
-# Governor Holm'), a figure, or a dash ('The report — likely leaked by the chairman —').
+# Governor Holm'), a figure, a dash ('The report — likely leaked by the chairman —'), a
+# dotted acronym ('... the U.S.') or a title before a name ('... told Sen.').
 # Searched backwards (REVERSE).
 _CUT_END = regex.compile(
     r"(?:^|[\s(\[])[\"“‘'(\[]*(?:[\p{Ll}][\p{Ll}'’-]*[,\"”’]?|[\p{L}\p{N}][^\s,;]*[,;])$"
     r"|[^\s:]\s+(?:\p{Lu}(?:[\p{L}'’.-]*[\p{L}'’-])?|\p{Sc}?\d[\d,.]*\d|\p{Sc}?\d)$"
-    r"|[\p{L}\p{N},]\s*[–—]+$|\s--$",
+    r"|[\p{L}\p{N},]\s*[–—]+$|\s--$"
+    r"|\s(?:\p{Lu}\.){2,}$|\s(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St)\.$",
     regex.REVERSE,
 )
 
@@ -59,6 +61,10 @@ _FINITE_VERBS = _word_set(
     knew"""
 )
 _CONJUNCTIONS = _word_set("and but or so nor yet")
+# Short words a title leaves in lower case ("Talks at the Harbour Resume in March").
+_TITLE_LOWER = _word_set(
+    "a an the and but or nor for so yet of to in on at by up as with from into vs via"
+)
 _PRONOUNS = _word_set("he she they we it i you")
 # A reporting verb just before the comma that ends an intro to a quotation.
 _QUOTE_INTRO = regex.compile(
@@ -82,9 +88,19 @@ def title_case(text: str) -> bool:
     return caps * 10 >= len(lettered) * 6
 
 
-def _ends_lower(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return bool(letters) and letters[0].islower()
+def headline_case(line_words: list[str]) -> bool:
+    """Whether the words are in headline case: every word with letters is capitalised except
+    the short words titles leave in lower case, and the last word is capitalised and ends
+    without a comma (a line ending "..., in March," is a sentence's start)."""
+    lettered = [w for w in line_words if any(c.isalpha() for c in w)]
+    if not lettered or lettered[-1][-1] in ",;":
+        return False
+    for k, word in enumerate(lettered):
+        first = next(c for c in word if c.isalpha())
+        bare = word.strip("\"“”‘’'()[],;:").lower()
+        if first.islower() and (k == len(lettered) - 1 or bare not in _TITLE_LOWER):
+            return False
+    return True
 
 
 def link_line(line: str) -> bool:
@@ -105,6 +121,8 @@ def heading_like(line: str) -> bool:
     last = raw_last.strip("\"“”‘’'()[]").lower()
     if not last or raw_last[0] in "\"“‘'([" or last[-1] in ",;–—-" or last in FUNCTION_WORDS:
         return False
+    if last.endswith(("'s", "’s", "s'", "s’")):
+        return False  # a possessive waits for its noun: "... at the university's"
     lowered = [w.strip("\"“”‘’'()[],;:").lower() for w in found]
     if lowered[0] in _CONJUNCTIONS | _PRONOUNS or any(w in _FINITE_VERBS for w in lowered):
         return False
@@ -120,10 +138,13 @@ def quote_intro(line: str) -> bool:
     return _QUOTE_INTRO.search(line) is not None
 
 
-def broken_fragment(doc: Document, index: int, min_words: int = 2) -> bool:
+def broken_fragment(
+    doc: Document, index: int, min_words: int = 2, heading_too: bool = False
+) -> bool:
     """Whether paragraph `index` stops mid-sentence, as the first part of a sentence a block
     was spliced into does: it ends in a way a sentence can be cut, is prose (not a list item,
-    link line or heading), and has at least `min_words` words on its last line."""
+    link line or, unless `heading_too`, a line that may be a heading), and has at least
+    `min_words` words on its last line."""
     text = doc.text
     span = doc.paragraphs[index]
     para = span.slice(text)
@@ -135,8 +156,8 @@ def broken_fragment(doc: Document, index: int, min_words: int = 2) -> bool:
     last_words = _WORD.findall(last_line)
     if len(last_words) < min_words or link_line(last_line):
         return False
-    if len(last_words) < 25 and title_case(last_line) and not _ends_lower(last_words[-1]):
-        return False  # a headline; one in title case ends in a capitalised word too
+    if len(last_words) < 25 and headline_case(last_words):
+        return False  # a headline, or a name alone
     if any(c in last_words[-1] for c in "/@:=#"):
         return False
-    return not heading_like(last_line)
+    return heading_too or not heading_like(last_line)

@@ -260,12 +260,17 @@ def _find_splices(doc: Document, max_block: int, min_words: int) -> list[Splice]
 def _splice_after(doc: Document, i: int, max_block: int, min_words: int) -> Splice | None:
     text, paras = doc.text, doc.paragraphs
     broken = paras[i]
-    if not broken_fragment(doc, i, min_words):
-        return None
     first = paras[i + 1]
     if not _starts_block(text, first):
         return None  # lower case: a plain paragraph break (the paragraph-break kind)
-    if text[first.start] in _QUOTES and quote_intro(broken.slice(text)):
+    quotation = text[first.start] in _QUOTES
+    if not broken_fragment(doc, i, min_words):
+        # A short line in headline grammar ("The two leaders") may be a sub-heading: only a
+        # single quotation paragraph with the rest right after it shows it is a fragment.
+        if not (quotation and broken_fragment(doc, i, min_words, heading_too=True)):
+            return None
+        max_block = 2  # the quotation, then the rest (or the rest glued to it)
+    if quotation and quote_intro(broken.slice(text)):
         return None  # "..., the minister said," and the quotation it introduces
     for j in range(i + 1, min(i + 1 + max_block, len(paras))):
         para = paras[j]
