@@ -16,8 +16,8 @@ import regex
 from corpusmend.document import Document
 
 # The last word of a paragraph cut mid-sentence: a lower-case word (perhaps after an opening
-# quotation mark, as in 'called it a "great', or before a closing one), a word with a comma or
-# semicolon, a capitalised word that is neither an abbreviation nor a sentence end ('told
+# quotation mark, as in 'described the deal as a "fair', or before a closing one), a word with
+# a comma or semicolon, a capitalised word that is neither an abbreviation nor a sentence end ('told
 # Governor Holm'), a figure, a dash ('The report — likely leaked by the chairman —'), a
 # dotted acronym ('... the U.S.') or a title before a name ('... told Sen.').
 # Searched backwards (REVERSE).
@@ -113,7 +113,7 @@ def heading_like(line: str) -> bool:
     in headline grammar (no auxiliary or reporting verb, no leading conjunction) whose last word
     could end a title (not a function word, a comma, a dash or a word after an opening quotation
     mark). A heading ending in a lower-case word is short and has no comma; one ending in a
-    name or a figure ("... to discuss with Putin") may be long."""
+    name or a figure ("... on the agenda for the talks with Governor Holm") may be long."""
     found = _WORD.findall(line)
     if not found or len(found) >= 25 or _SENTENCE_END_INSIDE.search(line):
         return False
@@ -127,7 +127,7 @@ def heading_like(line: str) -> bool:
     if lowered[0] in _CONJUNCTIONS | _PRONOUNS or any(w in _FINITE_VERBS for w in lowered):
         return False
     if any(len(w) > 4 and w.endswith("ed") for w in lowered[1:-1]) and len(found) >= 5:
-        return False  # "Trump signaled as much at a news conference Friday": a past tense
+        return False  # "The mayor hinted as much at the meeting in March": a past tense
     if raw_last[0].islower():
         return len(found) < 5 and "," not in line
     return True

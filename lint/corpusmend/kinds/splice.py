@@ -36,7 +36,7 @@ _OPEN_END = regex.compile(
 # Weaker endings, trusted only when the lower-case rest follows at once (the paragraph-break
 # kind): a capitalised word ("... in Europe's"), a dash ("... at the open –") or a figure
 # ("... set aside €584,000").
-# A capitalised word may hold periods ("U.S") but not end with one: "... in Russia." is closed.
+# A capitalised word may hold periods ("U.S") but not end with one: "... in Norland." is closed.
 _OPEN_END_WEAK = regex.compile(
     r"[^\s:]\s+(?:\p{Lu}(?:[\p{L}'’.-]*[\p{L}'’-])?|[–—]|\p{Sc}?\d[\d,.]*\d|\p{Sc}?\d)$",
     regex.REVERSE,
@@ -44,7 +44,7 @@ _OPEN_END_WEAK = regex.compile(
 # A paragraph that starts like a list item, a byline or a caption marker.
 _LIST_START = regex.compile(r"^\s*(?:[-*•·–—>#|]|\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\)|\[)")
 # A lower-case word that starts a continuation ("to the United Nations ...").
-# It may end a quotation the block was spliced into ("... a “great⏎⏎...⏎⏎opportunity” as ...").
+# It may end a quotation the block was spliced into ("... a “historic⏎⏎...⏎⏎step” for ...").
 _CONTINUATION_WORD = regex.compile(r"[\p{Ll}][\p{Ll}'’-]*(?=[\s,;:]|[\"”’'][\s,;:.])")
 # Lower-case starts that are not continuations: bylines, links, handles, code-ish tokens.
 _NOT_CONTINUATION = regex.compile(
@@ -106,7 +106,7 @@ def abbreviation_before(text: str, dot: int) -> bool:
         return True
     raw = m.group(1)
     if raw.startswith("(") and text.startswith(")", dot + 1):
-        return True  # a parenthesised abbreviation: "Gen. Jack Keane (Ret.)", "(Ind.)"
+        return True  # a parenthesised abbreviation: "Col. Anna Berg (Ret.)", "(Ind.)"
     word = raw.lstrip("\"“‘'([").lower()
     if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return True
