@@ -103,6 +103,9 @@ class AttributionKind(CheckKind):
         self.canonical = set(table)
         self.accepted = {f for name in table for f in separator_variants(name, drop=False)}
         self.listed = {v for variants in table.values() for v in variants}
+        # A name that differs from an accepted spelling only in case ("Fox news", "Tass",
+        # "Mehr News agency") is house style, not damage, unless the table lists it.
+        self.house_styles = {f.casefold() for f in self.accepted}
         self.by_key: dict[str, set[str]] = {}
         forms: set[str] = set()
         for canonical, variants in table.items():
@@ -190,7 +193,13 @@ class AttributionKind(CheckKind):
         verb, outlet = m.group("verb"), m.group("outlet")
         if bool(verb) and verb[0].isupper() and verb[1:].islower():
             return True
-        return outlet not in self.accepted and bool(self._canonicals(outlet))
+        return self._misspelt(outlet) and bool(self._canonicals(outlet))
+
+    def _misspelt(self, outlet: str) -> bool:
+        """Whether the name is neither an accepted spelling nor one in another case only."""
+        if outlet in self.accepted:
+            return False
+        return outlet in self.listed or outlet.casefold() not in self.house_styles
 
     def _judge(self, text: str, sentence: str, m: regex.Match) -> Hit | None:
         outlet, verb = m.group("outlet"), m.group("verb")
@@ -200,7 +209,7 @@ class AttributionKind(CheckKind):
         if outlet.islower() and outlet not in self.listed:
             return None  # an ordinary word ("the guardian said"), not a name
         canonicals = self._canonicals(outlet)
-        outlet_bad = outlet not in self.accepted and bool(canonicals)
+        outlet_bad = self._misspelt(outlet) and bool(canonicals)
         verb_bad = bool(verb) and verb[0].isupper() and verb[1:].islower()
         if not (outlet_bad or verb_bad):
             return None

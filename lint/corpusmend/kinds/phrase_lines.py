@@ -97,6 +97,28 @@ def delete_unit_edit(text: str, start: int, end: int) -> Edit:
     return Edit(before, after, keep)
 
 
+# A verb that makes a line a sentence: "..., the campaign says on its posters."
+_PROSE_VERB = regex.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|should|says|said|told|tells|added|"
+    r"say|concluded|reported|wrote|writes|argued|warned|explained|noted|claimed|insisted|became|"
+    r"remained|seemed|sent|made|went|came|took|gave)\b"
+)
+_SENTENCE_END = regex.compile(r"[.!?…][\"”’')\]]*$")
+# What only furniture holds: a link, a rights notice, a syndication footer.
+_FURNITURE_MARK = regex.compile(
+    r"https?://|www\.|\.(?:com|org|net|co\.uk)\b|all rights reserved|appeared first on|click here",
+    regex.IGNORECASE,
+)
+
+
+def reads_as_prose(line: str) -> bool:
+    """Whether a line reads as a sentence of the article rather than a page element: it ends
+    like a sentence, has six words or more and a verb, and holds no link or rights notice."""
+    if not _SENTENCE_END.search(line) or len(line.split()) < 6:
+        return False
+    return _PROSE_VERB.search(line) is not None and _FURNITURE_MARK.search(line) is None
+
+
 class PhraseLinesKind(CheckKind):
     name = "phrase-lines"
     params_schema: ClassVar[dict[str, Any]] = {
@@ -113,6 +135,12 @@ class PhraseLinesKind(CheckKind):
                 "description": "data table of regular expressions that must match a whole unit",
             },
             "scope": {"enum": ["line", "paragraph"], "default": "line"},
+            "prose_guard": {
+                "type": "boolean",
+                "default": False,
+                "description": "leave alone a pattern match that reads as a sentence of the text "
+                "(a verb, six words or more, a sentence end, no link)",
+            },
             "max_length": {
                 "type": "integer",
                 "minimum": 1,
@@ -139,6 +167,7 @@ class PhraseLinesKind(CheckKind):
         self.any_pattern = combined_pattern(self.patterns)
         self.scope = params.get("scope", "line")
         self.max_length = int(params.get("max_length", 400))
+        self.prose_guard = bool(params.get("prose_guard", False))
 
     def matches(self, unit: str) -> bool:
         stripped = unit.strip()
@@ -150,7 +179,7 @@ class PhraseLinesKind(CheckKind):
             and normalise(stripped) in self.phrases
         ):
             return True
-        return self._fits_pattern(stripped)
+        return self._fits_pattern(stripped) and not (self.prose_guard and reads_as_prose(stripped))
 
     def _fits_pattern(self, stripped: str) -> bool:
         if self.any_pattern is not None:

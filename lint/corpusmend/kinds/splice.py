@@ -24,6 +24,7 @@ import regex
 from corpusmend.document import Document, Span
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.kinds.fragments import broken_fragment, link_line, quote_intro, title_case
 from corpusmend.passes.context import DocumentContext
 from corpusmend.segmentation import ABBREVIATIONS
 
@@ -36,13 +37,16 @@ _OPEN_END = regex.compile(
 # Weaker endings, trusted only when the lower-case rest follows at once (the paragraph-break
 # kind): a capitalised word ("... in Europe's"), a dash ("... at the open –") or a figure
 # ("... set aside €584,000").
+# A capitalised word may hold periods ("U.S") but not end with one: "... in Norland." is closed.
 _OPEN_END_WEAK = regex.compile(
-    r"[^\s:]\s+(?:\p{Lu}[\p{L}'’.-]*|[–—]|\p{Sc}?\d[\d,.]*\d|\p{Sc}?\d)$", regex.REVERSE
+    r"[^\s:]\s+(?:\p{Lu}(?:[\p{L}'’.-]*[\p{L}'’-])?|[–—]|\p{Sc}?\d[\d,.]*\d|\p{Sc}?\d)$",
+    regex.REVERSE,
 )
 # A paragraph that starts like a list item, a byline or a caption marker.
 _LIST_START = regex.compile(r"^\s*(?:[-*•·–—>#|]|\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\)|\[)")
 # A lower-case word that starts a continuation ("to the United Nations ...").
-_CONTINUATION_WORD = regex.compile(r"[\p{Ll}][\p{Ll}'’-]*(?=[\s,;:])")
+# It may end a quotation the block was spliced into ("... a “historic⏎⏎...⏎⏎step” for ...").
+_CONTINUATION_WORD = regex.compile(r"[\p{Ll}][\p{Ll}'’-]*(?=[\s,;:]|[\"”’'][\s,;:.])")
 # Lower-case starts that are not continuations: bylines, links, handles, code-ish tokens.
 _NOT_CONTINUATION = regex.compile(
     r"^(?:by\s+\p{Lu}|https?:|www\.|pic\.|\S*@|\S+\.(?:com|org|net|gov|uk)\b|e\.g\.|i\.e\.)"
@@ -57,15 +61,6 @@ _WORD_BEFORE = regex.compile(r"(\S+)$", regex.REVERSE)  # searched backwards: O(
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
-
-
-def title_case(text: str) -> bool:
-    """Whether most words of the text are capitalised, as in a headline."""
-    lettered = [w for w in words(text) if any(c.isalpha() for c in w)]
-    if not lettered:
-        return False
-    caps = sum(1 for w in lettered if next(c for c in w if c.isalpha()).isupper())
-    return caps * 10 >= len(lettered) * 6
 
 
 def open_paragraph(text: str, span: Span, min_words: int = 4, weak: bool = False) -> bool:
@@ -83,7 +78,7 @@ def open_paragraph(text: str, span: Span, min_words: int = 4, weak: bool = False
     count = len(last_words)
     if not (strong_end or (count >= 8 and _OPEN_END_WEAK.search(para) is not None)):
         return False
-    if count < min_words or (count < 12 and title_case(last_line)):
+    if count < min_words or (count < 12 and title_case(last_line)) or link_line(last_line):
         return False
     tail = last_words[-1]
     return not any(c in tail for c in "/@:=#")
@@ -110,17 +105,42 @@ def abbreviation_before(text: str, dot: int) -> bool:
     m = _WORD_BEFORE.search(text, 0, dot)
     if m is None:
         return True
-    word = m.group(1).lstrip("\"“‘'([").lower()
+    raw = m.group(1)
+    if raw.startswith("(") and text.startswith(")", dot + 1):
+        return True  # a parenthesised abbreviation: "Col. Anna Berg (Ret.)", "(Ind.)"
+    word = raw.lstrip("\"“‘'([").lower()
     if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return True
     return "." in word
+
+
+# The start of a quotation's attribution: "he asked", "asked the mayor", "the mayor said".
+_SPEECH_VERB = (
+    r"(?:said|says|asked|asks|added|adds|wrote|writes|tweeted|replied|replies|cried|shouted|"
+    r"yelled|exclaimed|told|tells|came|continued|wondered|demanded|joked|insisted|warned)"
+)
+_ATTRIBUTION_START = regex.compile(
+    rf"(?:(?:he|she|they|i|we|it|you)\s+\p{{Ll}}+|{_SPEECH_VERB}\b|"
+    rf"(?:the|a|an|one|his|her|their)\s+(?:\S+\s+){{0,3}}{_SPEECH_VERB}\b)"
+)
+
+
+def _not_a_sentence_end(text: str, m: regex.Match) -> bool:
+    """Whether the glued match is no sentence end: an abbreviation's period, or a question or
+    exclamation closing a quotation and followed by its attribution ('“Why?” he asked')."""
+    mark = text[m.start()]
+    if mark == ".":
+        return abbreviation_before(text, m.start())
+    if m.group(0)[1:2] not in "\"”’'":
+        return False
+    return _ATTRIBUTION_START.match(text, m.end()) is not None
 
 
 def glued_continuations(text: str, span: Span) -> Iterator[tuple[int, int]]:
     """(sentence end, continuation start) pairs inside a paragraph: a sentence ends and the next
     one starts in lower case, as when a broken sentence's rest was glued after a block."""
     for m in _GLUED.finditer(text, span.start, span.end):
-        if text[m.start()] == "." and abbreviation_before(text, m.start()):
+        if _not_a_sentence_end(text, m):
             continue
         cut = m.start() + len(m.group(0).rstrip())
         if continuation_at(text, m.end(), span.end):
@@ -186,7 +206,7 @@ def _last_sentence_start(doc: Document, index: int) -> int:
     return sentences[-1].start if sentences else doc.paragraphs[index].start
 
 
-def find_splices(doc: Document, max_block: int = 4, min_words: int = 4) -> list[Splice]:
+def find_splices(doc: Document, max_block: int = 4, min_words: int = 2) -> list[Splice]:
     """Every block spliced into a sentence, in document order (cached per document: SPL001 and
     ATT002 both ask; do not change the list)."""
     return doc.memo(
@@ -205,7 +225,7 @@ def glued_paragraphs(doc: Document) -> set[int]:
             i = doc.paragraph_at(m.start())
             if i is None or i in found:
                 continue
-            if text[m.start()] == "." and abbreviation_before(text, m.start()):
+            if _not_a_sentence_end(text, m):
                 continue
             if continuation_at(text, m.end(), paras[i].end):
                 found.add(i)
@@ -241,14 +261,21 @@ def _find_splices(doc: Document, max_block: int, min_words: int) -> list[Splice]
 def _splice_after(doc: Document, i: int, max_block: int, min_words: int) -> Splice | None:
     text, paras = doc.text, doc.paragraphs
     broken = paras[i]
-    if not open_paragraph(text, broken, min_words):
-        return None
     first = paras[i + 1]
     if not _starts_block(text, first):
         return None  # lower case: a plain paragraph break (the paragraph-break kind)
+    quotation = text[first.start] in _QUOTES
+    if not broken_fragment(doc, i, min_words):
+        # A short line in headline grammar ("The two leaders") may be a sub-heading: only a
+        # single quotation paragraph with the rest right after it shows it is a fragment.
+        if not (quotation and broken_fragment(doc, i, min_words, heading_too=True)):
+            return None
+        max_block = 2  # the quotation, then the rest (or the rest glued to it)
+    if quotation and quote_intro(broken.slice(text)):
+        return None  # "..., the minister said," and the quotation it introduces
     for j in range(i + 1, min(i + 1 + max_block, len(paras))):
         para = paras[j]
-        if j > i + 1 and continuation_at(text, para.start, para.end):
+        if j > i + 1 and _continuation_paragraph(text, para):
             if not closed_paragraph(text, paras[j - 1]):
                 return None
             return Splice(
@@ -274,9 +301,21 @@ def _splice_after(doc: Document, i: int, max_block: int, min_words: int) -> Spli
     return None
 
 
+_QUOTES = "“‘\"'«"
+_ENDS_IN_LINK = regex.compile(r"(?:https?://|www\.|pic\.)\S+$", regex.REVERSE)
+
+
+def _continuation_paragraph(text: str, para: Span) -> bool:
+    """Whether the paragraph is a sentence's lower-case rest: not the text of an embedded post,
+    which ends in its link."""
+    if not continuation_at(text, para.start, para.end):
+        return False
+    return _ENDS_IN_LINK.search(text, para.start, para.end) is None
+
+
 def _starts_block(text: str, para: Span) -> bool:
     ch = text[para.start]
-    return ch.isupper() or ch in "“‘\"'«"
+    return ch.isupper() or ch in _QUOTES
 
 
 class SpliceKind(CheckKind):
@@ -294,7 +333,7 @@ class SpliceKind(CheckKind):
             "min_fragment_words": {
                 "type": "integer",
                 "minimum": 1,
-                "default": 4,
+                "default": 2,
                 "description": "the fewest words on the broken paragraph's last line",
             },
         },
@@ -303,7 +342,7 @@ class SpliceKind(CheckKind):
     def __init__(self, params: dict[str, Any], data: dict[str, Any] | None = None) -> None:
         super().__init__(params, data)
         self.max_block = int(params.get("max_block_paragraphs", 4))
-        self.min_words = int(params.get("min_fragment_words", 4))
+        self.min_words = int(params.get("min_fragment_words", 2))
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text
