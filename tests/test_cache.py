@@ -164,7 +164,7 @@ def test_corpus_runs_are_cached_on_what_each_document_read(tmp_path: Path) -> No
     first = run_cli("check", "--format", "json", "corpus", cwd=tmp_path)
     assert first.returncode == 1, first.stderr
     cache_root = tmp_path / ".corpusmend_cache"
-    assert len(entries(cache_root)) == 5
+    assert len(entries(cache_root)) == 6
     for entry in entries(cache_root):
         tamper(entry, "served from the cache")
     assert set(messages(run_cli("check", "--format", "json", "corpus", cwd=tmp_path))) == {
@@ -174,10 +174,10 @@ def test_corpus_runs_are_cached_on_what_each_document_read(tmp_path: Path) -> No
     story0 = site / "story0.txt"
     story0.write_text(story0.read_text("utf-8").replace("May", "June"), "utf-8")
     after_edit = messages(run_cli("check", "--format", "json", "corpus", cwd=tmp_path))
-    assert after_edit.count("served from the cache") == 4
+    assert after_edit.count("served from the cache") == 5
     # removing the furniture line from one story changes every other story's counts
     story1 = site / "story1.txt"
     story1.write_text(story1.read_text("utf-8").replace(FURNITURE + "\n\n", ""), "utf-8")
     after_removal = messages(run_cli("check", "--format", "json", "corpus", cwd=tmp_path))
     assert "served from the cache" not in after_removal
-    assert len(after_removal) == 4 and all("4 documents" in m for m in after_removal)
+    assert len(after_removal) == 5 and all("5 documents" in m for m in after_removal)

@@ -169,7 +169,7 @@ def test_cli_engine_ray_finds_the_same_furniture_as_jobs_1(tmp_path: Path) -> No
     ray_run = run_cli(*args, "--engine", "ray")
     assert ray_run.stdout == one.stdout, ray_run.stderr[-3000:]
     codes = [f["code"] for d in json.loads(one.stdout)["documents"] for f in d["findings"]]
-    assert codes.count("BPL003") == 5
+    assert codes.count("BPL003") == 6
 
 
 def test_stdin_is_refused_with_a_clear_error() -> None:

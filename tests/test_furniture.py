@@ -21,12 +21,14 @@ STORIES = [
     " detour through the industrial estate adds about ten minutes.",
     "The town museum has put a restored fishing boat on show in its courtyard.\n\nIt took two"
     " retired shipwrights a year to replace the rotten planks.",
+    "The tram line to the hospital reopened on Monday after a month of repairs.\n\nDrivers"
+    " said the new rails made the ride much quieter.",
 ]
 FURNITURE = "Rate this story in our reader panel"
 
 
 def write_site(folder: Path) -> Path:
-    """Five unrelated stories of one site, each with the site's reader-panel prompt."""
+    """Six unrelated stories of one site, each with the site's reader-panel prompt."""
     folder.mkdir(parents=True)
     for i, story in enumerate(STORIES):
         first, rest = story.split("\n\n")
@@ -51,9 +53,9 @@ def test_a_line_every_story_of_a_site_carries_is_reported_once_per_document(
     code, found = findings(capsys, str(site))
     assert code == 1
     furniture = [f for f in found if f["code"] == "BPL003"]
-    assert len(furniture) == 5
+    assert len(furniture) == 6
     assert all(
-        f["message"].endswith("5 documents of 5 unrelated stories from 1 source") for f in furniture
+        f["message"].endswith("6 documents of 6 unrelated stories from 1 source") for f in furniture
     )
     assert all(f["fix"]["applicability"] == "safe" for f in furniture)
 
@@ -124,4 +126,4 @@ def test_one_file_checked_against_an_index_of_the_corpus(tmp_path: Path, capsys)
     capsys.readouterr()
     _, found = findings(capsys, str(site / "story2.txt"), "--index", str(index), "--isolated")
     assert [f["code"] for f in found] == ["BPL003"]
-    assert found[0]["message"].endswith("5 documents of 5 unrelated stories from 1 source")
+    assert found[0]["message"].endswith("6 documents of 6 unrelated stories from 1 source")

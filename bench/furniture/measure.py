@@ -3,9 +3,10 @@
     python -m bench.furniture.measure                 # the shared corpora, when present
     python -m bench.furniture.measure --top 20        # and list the most frequent lines found
 
-`labels.tsv` beside this script holds one row per labelled line: the line's key (the hash the
-line-statistics pass uses; the text itself stays in the corpora), the corpus, and the label
-(furniture, metadata, content, debris), given by the rules in LABELLING.md. The script builds
+`labels.tsv` beside this script holds one row per labelled line: the corpus, the line's key (the
+hash the line-statistics pass uses; the text itself stays in the corpora), the label (furniture,
+metadata, content, debris, by the rules in LABELLING.md), and how many documents and reference
+stories (exhaustive 5-word shingle containment >= 0.5) it occurs in. The script builds
 the corpus passes exactly as `corpusmend check` does, runs the rule, and reports per corpus:
 recall on furniture lines (a line counts as found when the rule reports it in some document),
 the labelled lines it reports that are not furniture, and the lines it reports that nobody
@@ -46,9 +47,12 @@ class Found:
     applicability: str
 
 
-def read_labels(path: Path) -> dict[tuple[str, str], str]:
+def read_labels(path: Path) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], int]]:
+    """Labels, and the number of reference stories (groups) each labelled line occurs in."""
     with open(path, encoding="utf-8") as fh:
-        return {(r["corpus"], r["key"]): r["label"] for r in csv.DictReader(fh, delimiter="\t")}
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    labels = {(r["corpus"], r["key"]): r["label"] for r in rows}
+    return labels, {(r["corpus"], r["key"]): int(r["groups"]) for r in rows}
 
 
 def documents(corpus: str) -> Iterator[Document]:
@@ -67,7 +71,7 @@ def source_of(corpus: str) -> Callable[[Document], str | None]:
     return lambda doc: None if field is None else source_value(doc.metadata.get(field))
 
 
-def run(corpus: str) -> tuple[dict[str, Found], Counter[str], int]:
+def run(corpus: str) -> tuple[dict[str, Found], Counter[str], int, dict[str, str]]:
     """Check the corpus with the boilerplate rules as `check` would (the corpus passes built
     over it); return each line reported (by BPL003, or by BPL001/BPL002 on a whole line)."""
     from corpusmend.siblings.index import SiblingIndex
@@ -78,8 +82,11 @@ def run(corpus: str) -> tuple[dict[str, Found], Counter[str], int]:
     view = build_view(linter.passes, docs, SiblingIndex, sources)
     found: dict[str, Found] = {}
     per_key: Counter[str] = Counter()
+    texts: dict[str, str] = {}
     for doc in docs:
         lines = {(x.start, x.end): x.key for x in counted_lines(doc.text)}
+        for (start, end), key in lines.items():
+            texts.setdefault(key, doc.text[start:end])
         for f in linter.check_document(doc, view.context(doc, sources(doc))):
             key = lines.get((f.start, f.end))
             if key is None:
@@ -87,7 +94,7 @@ def run(corpus: str) -> tuple[dict[str, Found], Counter[str], int]:
             per_key[key] += 1
             applicability = f.fix.applicability if f.fix else "none"
             found.setdefault(key, Found(key, doc.text[f.start : f.end], f.code, applicability))
-    return found, per_key, len(docs)
+    return found, per_key, len(docs), texts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,9 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     if not SHARED.exists():
         print(f"no real corpora at {SHARED}: nothing to measure")
         return 0
-    labels = read_labels(HERE / "labels.tsv")
+    labels, groups = read_labels(HERE / "labels.tsv")
     for corpus in args.corpus or list(CORPORA):
-        found, per_key, n = run(corpus)
+        found, per_key, n, texts = run(corpus)
         mine = {k: v for (c, k), v in labels.items() if c == corpus}
         furniture = {k for k, v in mine.items() if v == "furniture"}
         hit = furniture & set(found)
@@ -111,8 +118,14 @@ def main(argv: list[str] | None = None) -> int:
                 wrong[label].append(key)
         unlabelled = [k for k in found if k not in mine]
         recall = len(hit) / len(furniture) if furniture else float("nan")
+        wide = {k for k in furniture if groups[(corpus, k)] >= 3}
+        wide_recall = len(wide & set(found)) / len(wide) if wide else float("nan")
         print(f"== {corpus}: {n} documents; {len(found)} distinct lines reported")
         print(f"  recall on labelled furniture: {len(hit)}/{len(furniture)} = {recall:.3f}")
+        print(
+            f"  recall on furniture in 3+ stories: {len(wide & set(found))}/{len(wide)}"
+            f" = {wide_recall:.3f}"
+        )
         for label in ("content", "metadata"):
             print(f"  reported but labelled {label}: {len(wrong[label])}")
             for key in wrong[label]:
@@ -128,8 +141,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  the {args.top} most frequent lines reported:")
         for key, count in per_key.most_common(args.top):
             print(f"    {count:>4} docs  [{mine.get(key, '?')}] {found[key].text[:90]!r}")
-        missed = sorted(furniture - set(found))
-        print(f"  furniture missed: {len(missed)}")
+        missed = sorted(wide - set(found), key=lambda k: (-groups[(corpus, k)], k))
+        print(f"  furniture in 3+ stories missed: {len(missed)}")
+        for key in missed:
+            print(f"    {groups[(corpus, key)]:>4} stories  {texts.get(key, '?')[:90]!r}")
     return 0
 
 

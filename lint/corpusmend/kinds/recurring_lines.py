@@ -7,7 +7,8 @@ source of ``min_source_docs`` documents or more. Some lines are never reported, 
 counts: a line that describes the story (a date or time line, a byline, an outlet or agency
 credit, a dateline: the header rules own those), the credit line of an embedded post, and a
 sentence of ``quoted_min_words`` words or more that several sources carry (a quotation or an
-embedded post that outlets quote is content).
+embedded post that outlets quote is content) unless it speaks to the reader or about the
+publication (a wire service's copyright notice, a subscription pitch).
 
 The fix deletes the line (and the blank line it leaves). It is safe for furniture-shaped lines
 (at most ``max_safe_words`` words, not a sentence) seen in ``safe_min_groups`` groups or more,
@@ -41,7 +42,14 @@ _DATE_LINE = regex.compile(
 _BYLINE = regex.compile(r"^[Bb][Yy]:?\s+\S")
 # a date or byline label left on its own line, its value on the next ("Updated", "; Posted")
 _LABEL_ONLY = regex.compile(
-    r"(?i)^[\W_]*(?:updated|published|posted(?: on)?|by|authors?|written by|source|credit)[\W_]*$"
+    r"(?i)^[\W_]*(?:updated|published|posted(?: on)?|by|authors?|written by|source|credit)"
+    r"[\s:;,.|•·-]*$"
+)
+# A sentence that speaks to the reader or about the publication is the site's, however many
+# sources carry it (a wire service's copyright notice, a subscription pitch, a widget's hint).
+_READER_ADDRESS = regex.compile(
+    r"(?i)\b(?:you|your|copyright|all rights reserved|subscri\w*|newsletters?|sign up"
+    r"|click|this (?:material|article|content|site|website|story|page))\b|©"
 )
 _SENTENCE_END = regex.compile(r"[.!?…][\"”’')\]]*$")
 _CREDIT_PREFIX = regex.compile(r"(?i)^(?:by|media|source|credit|via|photo|©|\(c\))[:\s]+")
@@ -58,7 +66,7 @@ class RecurringLinesKind(CheckKind):
         "additionalProperties": False,
         "properties": {
             "min_groups": {"type": "integer", "minimum": 2, "default": 3},
-            "safe_min_groups": {"type": "integer", "minimum": 2, "default": 4},
+            "safe_min_groups": {"type": "integer", "minimum": 2, "default": 6},
             "source_share": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
             "min_source_groups": {"type": "integer", "minimum": 2, "default": 2},
             "min_source_docs": {"type": "integer", "minimum": 2, "default": 10},
@@ -74,7 +82,7 @@ class RecurringLinesKind(CheckKind):
     def __init__(self, params: Mapping[str, Any], data: Mapping[str, Any] | None = None) -> None:
         super().__init__(params, data)
         self.min_groups = int(params.get("min_groups", 3))
-        self.safe_min_groups = int(params.get("safe_min_groups", 4))
+        self.safe_min_groups = int(params.get("safe_min_groups", 6))
         self.source_share = float(params.get("source_share", 0.2))
         self.min_source_groups = int(params.get("min_source_groups", 2))
         self.min_source_docs = int(params.get("min_source_docs", 10))
@@ -92,19 +100,26 @@ class RecurringLinesKind(CheckKind):
         source_docs = stats.source_docs.get(ctx.source, 0) if ctx.source is not None else 0
         text = doc.text
         for line, count in stats.lines_of(text):
+            shown = text[line.start : line.end]
+            sentence = bool(_SENTENCE_END.search(shown))
             in_source = count.by_source.get(ctx.source, 0) if ctx.source is not None else 0
             recurring = count.groups >= self.min_groups or (
-                source_docs >= self.min_source_docs
+                # within one source, only lines shaped like furniture: an aggregator's pages
+                # repeat the same story snippets in a fifth of its documents too
+                not (sentence and line.words > self.max_safe_words)
+                and source_docs >= self.min_source_docs
                 and in_source >= self.source_share * source_docs
                 and count.groups >= self.min_source_groups
             )
             if not recurring:
                 continue
-            shown = text[line.start : line.end]
-            sentence = bool(_SENTENCE_END.search(shown))
-            if self._describes_story(shown) or (
-                sentence and line.words >= self.quoted_min_words and count.sources >= 2
-            ):
+            quoted = (
+                sentence
+                and line.words >= self.quoted_min_words
+                and count.sources >= 2
+                and not _READER_ADDRESS.search(shown)
+            )
+            if quoted or self._describes_story(shown):
                 continue
             safe = (
                 line.words <= self.max_safe_words
