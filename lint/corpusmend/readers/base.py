@@ -11,10 +11,6 @@ TEXT_SUFFIXES = (".txt", ".text", ".md")
 RECORD_SUFFIXES = (".jsonl", ".jsonl.gz", ".csv", ".parquet")
 DEFAULT_INCLUDE = tuple(f"*{s}" for s in TEXT_SUFFIXES + RECORD_SUFFIXES)
 
-# The key under which a record document's RecordSource is kept in Document.metadata; the
-# record's other fields sit beside it under their own names.
-SOURCE_KEY = "__source__"
-
 
 @dataclass(frozen=True)
 class ReadProblem:
@@ -58,8 +54,7 @@ class RecordSource:
 
 
 def record_source(doc: Document) -> RecordSource | None:
-    source = doc.metadata.get(SOURCE_KEY)
-    return source if isinstance(source, RecordSource) else None
+    return doc.source
 
 
 def is_record_path(path: str) -> bool:
@@ -94,14 +89,10 @@ def make_record_document(
     if not isinstance(text, str):
         kind = "null" if text is None else type(text).__name__
         return ReadProblem(name, f"{where}: text field {field!r} is {kind}, not a string")
-    if SOURCE_KEY in record:
-        return ReadProblem(name, f"{where}: field {SOURCE_KEY!r} is reserved by corpusmend")
     raw_id = record.get(options.id_field)
     has_id = raw_id is not None and raw_id != ""
     location = f"{name}:{line}" if line is not None else f"{name}:{index}"
     doc_id = str(raw_id) if has_id else location
     metadata = {k: v for k, v in record.items() if k != field}
-    metadata[SOURCE_KEY] = RecordSource(
-        source_format, path, index, line, field, tuple(record), has_id
-    )
-    return Document(text, id=doc_id, metadata=metadata, path=path)
+    source = RecordSource(source_format, path, index, line, field, tuple(record), has_id)
+    return Document(text, id=doc_id, metadata=metadata, path=path, source=source)

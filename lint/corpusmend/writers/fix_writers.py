@@ -124,7 +124,7 @@ class FixedCopyWriter:
                 data = source.read_bytes()
             else:
                 text = doc.text if result.fixed_text is None else result.fixed_text
-                data = encode(text, bool(doc.metadata.get("bom")))
+                data = encode(text, doc.bom)
             with AtomicFile(self._claim_target(doc.path), source.stat().st_mode & 0o7777) as f:
                 f.file.write(data)
         except OSError as exc:
