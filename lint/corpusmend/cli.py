@@ -1,7 +1,7 @@
 """The `corpusmend` command: parse arguments, dispatch to a subcommand, map errors to exit codes.
 
 Exit codes: 0 nothing left to report, 1 findings remain, 2 usage, config or internal error,
-130 interrupted.
+130 interrupted. No traceback reaches the user: an unexpected error is one line on stderr.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from corpusmend import __version__
 from corpusmend.commands import COMMANDS
-from corpusmend.errors import CorpusmendError
+from corpusmend.errors import CorpusmendError, describe_exception
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,3 +48,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file the command had to read or write: no traceback for it
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"corpusmend: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug: say so in one line, never a traceback
+        print(
+            f"corpusmend: internal error: {describe_exception(exc)} "
+            "(please report it with the command line)",
+            file=sys.stderr,
+        )
+        return 2

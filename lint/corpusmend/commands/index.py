@@ -54,6 +54,7 @@ def main(args: argparse.Namespace) -> int:
             continue
         index.add(item)
         added += 1
+    out.parent.mkdir(parents=True, exist_ok=True)  # the config's .corpusmend/ may not exist yet
     index.save(out)
     print(f"indexed {added} document(s) into {out} ({len(index)} in all)", file=sys.stderr)
     return 2 if problems else 0
