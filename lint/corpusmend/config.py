@@ -62,6 +62,7 @@ SCHEMA: dict[str, Any] = {
         },
         "index": {"type": "string", "minLength": 1},
         "cache-dir": {"type": "string", "minLength": 1},
+        "fail-on": {"enum": ["error", "warning", "info"]},
     },
 }
 _VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -190,6 +191,7 @@ class Config:
     siblings: dict[str, Any] = field(default_factory=dict)
     index: Path | None = None
     cache_dir: Path | None = None
+    fail_on: str | None = None  # the least severe finding that fails check (None: warning)
     version: str = ""  # a hash of the file's bytes: part of the cache key
 
     @property
@@ -291,6 +293,7 @@ def load_config(path: str | Path) -> Config:
         siblings=_sibling_settings(table.get("siblings", {}), path),
         index=root / table["index"] if "index" in table else None,
         cache_dir=root / table["cache-dir"] if "cache-dir" in table else None,
+        fail_on=table.get("fail-on"),
         version=hashlib.sha256(raw).hexdigest()[:16],
     )
 

@@ -20,6 +20,7 @@ class DocumentResult:
     fixed_text: str | None = None  # set when fixing changed the text
     applied: list[Finding] = field(default_factory=list)
     problem: str | None = None  # an error about this document (unreadable, not written)
+    unread: bool = False  # the input could not be read at all (no document was checked)
 
     @property
     def path(self) -> str | None:

@@ -15,6 +15,7 @@ from corpusmend.linter import Linter
 from corpusmend.runner import RunOptions
 from corpusmend.siblings.cli import add_sibling_arguments, lookup_from_args
 
+FAIL_ON = ("error", "warning", "info")
 NAME = "check"
 HELP = "check files, directories or stdin (-) for artifacts"
 
@@ -35,6 +36,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group("output")
     g.add_argument("--format", choices=sorted(FORMATTERS), default="text")
     g.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    g.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default=None,
+        help="the least severe finding that makes the exit code 1 (default: warning, so "
+        "errors and warnings fail and info findings are only shown; or the config's fail-on)",
+    )
     add_input_options(parser)
     add_output_options(parser)
     add_sibling_arguments(parser)
@@ -90,4 +98,5 @@ def run_check(
         return forced
     if args.diff:
         return 1 if changed and not args.exit_zero else 0
-    return 0 if args.exit_zero or formatter.total == 0 else 1
+    fail_on = args.fail_on or project.config.fail_on or "warning"
+    return 0 if args.exit_zero or formatter.failing(fail_on) == 0 else 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +24,68 @@ class ReadProblem:
 
     path: str
     message: str
+
+
+@dataclass(frozen=True)
+class MissingTextField(ReadProblem):
+    """A record without the text field (`message` is "line N: no text field ...").
+
+    Record readers gather these per file (MissingFieldTally) and report them once, so a wrong
+    --text-field is one message with the fields the records do have, not one per record."""
+
+    where: str = ""  # "line 3" or "row 0"
+    detail: str = ""  # the message without the location
+
+
+# Field names scrapers commonly give the article text, for "did you mean" suggestions.
+TEXT_FIELD_NAMES = ("text", "content", "body", "article", "fulltext", "full_text", "raw_text")
+
+
+def suggest_text_field(wanted: str, fields: Sequence[str], record: dict[str, Any] | None) -> str:
+    """The field the user probably meant: a close spelling, a usual name, or the longest text
+    ("" when nothing looks right)."""
+    others = [f for f in fields if f != wanted]
+    close = difflib.get_close_matches(wanted, others, n=1, cutoff=0.75)
+    if close:
+        return close[0]
+    usual = [f for f in others if f.lower() in TEXT_FIELD_NAMES]
+    if usual:
+        return usual[0]
+    texts = [(len(v), k) for k, v in (record or {}).items() if isinstance(v, str) and k in others]
+    if texts and max(texts)[0] >= 40:
+        return max(texts)[1]
+    return ""
+
+
+def missing_field_detail(
+    wanted: str, fields: Sequence[str], record: dict[str, Any] | None, unit: str = "field"
+) -> str:
+    listed = ", ".join(repr(k) for k in fields) or "none"
+    guess = suggest_text_field(wanted, fields, record)
+    hint = f"; did you mean --text-field {guess}?" if guess else ""
+    return f"no text {unit} {wanted!r} ({unit}s: {listed}){hint}"
+
+
+class MissingFieldTally:
+    """The records of one file that lack the text field, reported once when the file ends."""
+
+    def __init__(self) -> None:
+        self.first: MissingTextField | None = None
+        self.count = 0
+
+    def add(self, problem: MissingTextField) -> None:
+        self.first = self.first or problem
+        self.count += 1
+
+    def problem(self) -> ReadProblem | None:
+        first = self.first
+        if first is None:
+            return None
+        if self.count == 1:
+            return ReadProblem(first.path, first.message)
+        more = self.count - 1
+        plural = "records" if more != 1 else "record"
+        return ReadProblem(first.path, f"{first.where} and {more:,} more {plural}: {first.detail}")
 
 
 @dataclass(frozen=True)
@@ -83,8 +147,8 @@ def make_record_document(
     name = path or "-"
     field = options.text_field
     if field not in record:
-        fields = ", ".join(repr(k) for k in record) or "none"
-        return ReadProblem(name, f"{where}: no text field {field!r} (fields: {fields})")
+        detail = missing_field_detail(field, list(record), record)
+        return MissingTextField(name, f"{where}: {detail}", where, detail)
     text = record[field]
     if not isinstance(text, str):
         kind = "null" if text is None else type(text).__name__

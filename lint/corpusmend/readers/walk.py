@@ -44,6 +44,8 @@ def discover(paths: Iterable[str], options: ReadOptions) -> Iterator[Path | str 
             yield from walk(path, options)
         elif matches(PurePosixPath(path.as_posix()), options.exclude):
             continue
+        elif not path.exists() and not path.is_symlink():
+            yield ReadProblem(p, "no such file or directory")
         else:
             yield path
 
