@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from corpusmend.document import Document
@@ -98,6 +98,8 @@ class ReadOptions:
     exclude: tuple[str, ...] = ()  # globs that drop files and directories, explicit ones too
     stdin_format: str = "text"  # text | jsonl | csv
     max_doc_chars: int = 10_000_000  # a longer document is reported and skipped; 0: no limit
+    # stdin's bytes, when the command read them ahead (`check - --fix` writes their fixed copy)
+    stdin_bytes: bytes | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
