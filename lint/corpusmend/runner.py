@@ -21,6 +21,7 @@ class DocumentResult:
     applied: list[Finding] = field(default_factory=list)
     problem: str | None = None  # an error about this document (unreadable, not written)
     unread: bool = False  # the input could not be read at all (no document was checked)
+    note: bool = False  # unread on purpose (a record file without the text field, skipped)
 
     @property
     def path(self) -> str | None:
@@ -45,13 +46,14 @@ class RunOptions:
     fix: bool = False
     unsafe: bool = False
     diff: bool = False  # compute fixes but write nothing
+    fix_records: bool = True  # False: records of JSONL/CSV/Parquet files are only checked
 
 
 def process(
     linter: Linter, doc: Document, options: RunOptions, siblings: Sequence[Document] = ()
 ) -> DocumentResult:
     """Check one document, or compute its fixes; never writes anything."""
-    if not (options.fix or options.diff):
+    if not (options.fix or options.diff) or (doc.source is not None and not options.fix_records):
         return DocumentResult(doc, linter.check_document(doc, siblings))
     result = linter.fix_document(doc, siblings, unsafe=options.unsafe)
     fixed = result.text if result.text != doc.text else None

@@ -33,6 +33,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--diff", action="store_true", help="print fixes as a unified diff; write nothing"
     )
+    g.add_argument(
+        "--records-check-only",
+        action="store_true",
+        help="for hooks: records of JSONL, CSV and Parquet files are checked, never fixed or "
+        "rewritten (even with --fix), and a record file without the text field is skipped "
+        "with a note",
+    )
     g = parser.add_argument_group("output")
     g.add_argument("--format", choices=sorted(FORMATTERS), default="text")
     g.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
@@ -52,7 +59,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     linter = make_linter(args)
-    options = RunOptions(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff)
+    options = RunOptions(
+        fix=args.fix,
+        unsafe=args.unsafe_fixes,
+        diff=args.diff,
+        fix_records=not args.records_check_only,
+    )
     project = ProjectRun(args, linter)
     with Outputs(args, linter) as outputs:
         return run_check(args, linter, options, outputs, project)
@@ -68,9 +80,15 @@ def run_check(
     out, formatter = outputs.out, outputs.formatter
     problems = 0
     changed = 0
+    checked_only: set[str] = set()  # record files --records-check-only kept from --fix
     siblings = lookup_from_args(args, outputs.read_options, project.config.siblings)
     source = project.source(args.paths, outputs.read_options, siblings)
     for result in project.results(run_from_args(args, linter, source, options, siblings)):
+        if result.note:
+            print(f"corpusmend: note: {result.doc.path}: {result.problem}", file=sys.stderr)
+            continue
+        if not options.fix_records and result.doc.source is not None:
+            checked_only.add(result.doc.path or "-")
         if args.fix and not args.diff:
             with deferred_interrupt():  # never leave a temporary file behind on Ctrl-C
                 result = outputs.write_back(result)
@@ -91,6 +109,13 @@ def run_check(
         formatter.finish()
     with deferred_interrupt():
         problems += outputs.finish()
+    if checked_only and args.fix and not args.diff:
+        files = f"{len(checked_only)} file{'s' if len(checked_only) != 1 else ''}"
+        print(
+            f"corpusmend: records of {files} were checked, not fixed (--records-check-only); "
+            "fix them with `corpusmend check --fix --output-dir DIR`",
+            file=sys.stderr,
+        )
     forced = project.finish()
     if problems:
         return 2

@@ -103,6 +103,7 @@ def read_options(args: argparse.Namespace, stdin_bytes: bytes | None = None) -> 
         stdin_format=args.stdin_format,
         max_doc_chars=args.max_doc_chars,
         stdin_bytes=stdin_bytes,
+        skip_without_text_field=getattr(args, "records_check_only", False),
     )
 
 
@@ -118,6 +119,8 @@ def check_fix_targets(args: argparse.Namespace, options: ReadOptions) -> None:
     if not args.fix or args.diff:
         return
     if args.output_dir is None:
+        if getattr(args, "records_check_only", False):
+            return  # records are only checked: nothing would be written to them
         for item in discover(args.paths, options):
             if isinstance(item, Path) and is_record_path(item.name):
                 raise ConfigError(f"{item}: {IN_PLACE_REFUSED}")

@@ -24,6 +24,7 @@ class ReadProblem:
 
     path: str
     message: str
+    note: bool = False  # a file skipped on purpose (see ReadOptions.skip_without_text_field)
 
 
 @dataclass(frozen=True)
@@ -77,15 +78,30 @@ class MissingFieldTally:
         self.first = self.first or problem
         self.count += 1
 
-    def problem(self) -> ReadProblem | None:
+    def problem(self, records: int, options: ReadOptions) -> ReadProblem | None:
+        """One problem for the file's `records` records; a note when none had the field and
+        `options.skip_without_text_field` says to skip such files."""
         first = self.first
         if first is None:
             return None
+        if self.count == records and options.skip_without_text_field:
+            return ReadProblem(first.path, f"skipped: {first.detail}", note=True)
         if self.count == 1:
             return ReadProblem(first.path, first.message)
         more = self.count - 1
         plural = "records" if more != 1 else "record"
         return ReadProblem(first.path, f"{first.where} and {more:,} more {plural}: {first.detail}")
+
+
+def no_text_column(
+    path: str, wanted: str, columns: Sequence[str], options: ReadOptions
+) -> ReadProblem:
+    """A CSV or Parquet file without the text column: an error, or a note when such files are
+    skipped on purpose."""
+    detail = missing_field_detail(wanted, columns, None, "column")
+    if options.skip_without_text_field:
+        return ReadProblem(path, f"skipped: {detail}", note=True)
+    return ReadProblem(path, detail)
 
 
 @dataclass(frozen=True)
@@ -100,6 +116,9 @@ class ReadOptions:
     max_doc_chars: int = 10_000_000  # a longer document is reported and skipped; 0: no limit
     # stdin's bytes, when the command read them ahead (`check - --fix` writes their fixed copy)
     stdin_bytes: bytes | None = field(default=None, repr=False, compare=False)
+    # a record file none of whose records has the text field is skipped with a note, not an
+    # error (the pre-commit hooks: a repository's other JSONL and CSV files are not articles)
+    skip_without_text_field: bool = False
 
 
 @dataclass(frozen=True)
@@ -150,7 +169,7 @@ def make_record_document(
     field = options.text_field
     if field not in record:
         detail = missing_field_detail(field, list(record), record)
-        return MissingTextField(name, f"{where}: {detail}", where, detail)
+        return MissingTextField(name, f"{where}: {detail}", where=where, detail=detail)
     text = record[field]
     if not isinstance(text, str):
         kind = "null" if text is None else type(text).__name__

@@ -21,7 +21,7 @@ from corpusmend.readers.base import (
     ReadOptions,
     ReadProblem,
     make_record_document,
-    missing_field_detail,
+    no_text_column,
 )
 
 try:
@@ -95,8 +95,7 @@ def read_csv_stream(
                 yield ReadProblem(name, f"line {line}: duplicate column names: {dupes}")
                 return
             if options.text_field not in header:
-                detail = missing_field_detail(options.text_field, header, None, "column")
-                yield ReadProblem(name, detail)
+                yield no_text_column(name, options.text_field, header, options)
                 return
             continue
         if not row:

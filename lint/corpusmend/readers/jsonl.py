@@ -70,7 +70,7 @@ def read_jsonl_stream(
                 yield item
     except DECODE_ERRORS as exc:
         yield ReadProblem(name, f"line {line_no + 1}: cannot read further: {exc}")
-    problem = missing.problem()
+    problem = missing.problem(index, options)
     if problem is not None:
         yield problem
 

@@ -12,7 +12,7 @@ from corpusmend.readers.base import (
     ReadOptions,
     ReadProblem,
     make_record_document,
-    missing_field_detail,
+    no_text_column,
 )
 
 BATCH_ROWS = 256
@@ -43,8 +43,7 @@ def read_parquet(path: Path, options: ReadOptions) -> Iterator[Document | ReadPr
         return
     columns = parquet.schema_arrow.names
     if options.text_field not in columns:
-        detail = missing_field_detail(options.text_field, columns, None, "column")
-        yield ReadProblem(name, detail)
+        yield no_text_column(name, options.text_field, columns, options)
         return
     index = 0
     try:
