@@ -9,7 +9,9 @@ from typing import Any
 
 from corpusmend.document import Document
 
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+# Markdown is not among them: its code blocks, tables and front matter are not prose, and rules
+# such as FMT003 (doubled space) would "fix" aligned columns. `--include '*.md'` opts in.
+TEXT_SUFFIXES = (".txt", ".text")
 RECORD_SUFFIXES = (".jsonl", ".jsonl.gz", ".csv", ".parquet")
 DEFAULT_INCLUDE = tuple(f"*{s}" for s in TEXT_SUFFIXES + RECORD_SUFFIXES)
 
