@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from corpusmend import __version__
 from corpusmend.commands import COMMANDS
-from corpusmend.errors import CorpusmendError, describe_exception
+from corpusmend.errors import CorpusmendError, RulePackWarning, describe_exception
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,6 +32,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", RulePackWarning)
+        warnings.showwarning = _warning_printer(warnings.showwarning)
+        return _main(argv)
+
+
+def _warning_printer(default: Callable[..., None]) -> Callable[..., None]:
+    """Rule-pack warnings as one `corpusmend: warning:` line; others as Python shows them."""
+
+    def show(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+        if issubclass(category, RulePackWarning):
+            print(f"corpusmend: warning: {message}", file=sys.stderr)
+        else:
+            default(message, category, *args, **kwargs)
+
+    return show
+
+
+def _main(argv: Sequence[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")

@@ -24,6 +24,10 @@ class RulePackError(CorpusmendError):
         super().__init__(f"{where}:{who} {message}")
 
 
+class RulePackWarning(UserWarning):
+    """A rule pack that loads but is not ready to share (a rule without tests: cases)."""
+
+
 class ReaderError(CorpusmendError):
     """An input that cannot be read; names the file and, where known, the line or record."""
 

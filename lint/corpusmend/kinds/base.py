@@ -45,6 +45,9 @@ class CheckKind:
     name: ClassVar[str]
     params_schema: ClassVar[dict[str, Any]] = {"type": "object", "additionalProperties": False}
     uses_siblings: ClassVar[bool] = False
+    # The {placeholders} this kind's hits give a rule's messages (None: not declared, so the
+    # loader cannot check them); an unknown placeholder in a message is an error at load.
+    message_values: ClassVar[frozenset[str] | None] = None
 
     def __init__(self, params: Mapping[str, Any], data: Mapping[str, Any] | None = None) -> None:
         self.params = dict(params)
@@ -59,6 +62,10 @@ class CheckKind:
         if not isinstance(table, list) or not all(isinstance(x, str) for x in table):
             raise ValueError(f"params.{param}: data table {name!r} is missing or not a list")
         return table
+
+    def provided_values(self) -> frozenset[str] | None:
+        """The message values this rule's hits give (a kind with params may compute them)."""
+        return self.message_values
 
     def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterable[Hit]:
         raise NotImplementedError

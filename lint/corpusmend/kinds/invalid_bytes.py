@@ -67,6 +67,7 @@ def _hex(raw: bytes) -> str:
 
 class InvalidBytesKind(CheckKind):
     name = "invalid-bytes"
+    message_values = frozenset({"bytes", "reading", "decoded"})
 
     def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
         text = doc.text

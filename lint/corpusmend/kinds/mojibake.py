@@ -17,6 +17,7 @@ from corpusmend.visible import shown
 
 class MojibakeKind(CheckKind):
     name = "mojibake"
+    message_values = frozenset({"garbled", "fixed"})
 
     def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
         for run in find_mojibake(doc.text):

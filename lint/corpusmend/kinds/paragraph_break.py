@@ -23,6 +23,7 @@ from corpusmend.kinds.splice import (
 
 class ParagraphBreakKind(CheckKind):
     name = "paragraph-break"
+    message_values = frozenset({"before", "after"})
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

@@ -98,6 +98,7 @@ def delete_unit_edit(text: str, start: int, end: int) -> Edit:
 
 class PhraseLinesKind(CheckKind):
     name = "phrase-lines"
+    message_values = frozenset({"match"})
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

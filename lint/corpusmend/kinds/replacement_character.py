@@ -18,6 +18,7 @@ _RUN = re.compile("\ufffd+")
 
 class ReplacementCharacterKind(CheckKind):
     name = "replacement-character"
+    message_values = frozenset({"count"})
 
     def check(self, doc: Document, siblings: Sequence[Document] = ()) -> Iterator[Hit]:
         text = doc.text

@@ -48,7 +48,7 @@ class Rule:
 
     @property
     def family(self) -> str:
-        return self.code[:3]
+        return self.code[:-3]
 
     @property
     def fixable(self) -> str:
