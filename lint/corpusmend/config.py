@@ -62,6 +62,11 @@ SCHEMA: dict[str, Any] = {
         "index": {"type": "string", "minLength": 1},
         "cache-dir": {"type": "string", "minLength": 1},
         "fail-on": {"enum": ["error", "warning", "info"]},
+        "move-metadata": {"type": "boolean"},
+        "metadata-fields": {
+            "type": "object",
+            "additionalProperties": {"type": "string", "minLength": 1},
+        },
     },
 }
 _VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -134,6 +139,8 @@ class Config:
     index: Path | None = None
     cache_dir: Path | None = None
     fail_on: str | None = None  # the least severe finding that fails check (None: warning)
+    move_metadata: bool = False  # keep values header fixes remove (check --move-metadata)
+    metadata_fields: dict[str, str] = field(default_factory=dict)  # value -> record field
     version: str = ""  # a hash of the file's bytes: part of the cache key
 
     @property
@@ -236,6 +243,8 @@ def load_config(path: str | Path) -> Config:
         index=root / table["index"] if "index" in table else None,
         cache_dir=root / table["cache-dir"] if "cache-dir" in table else None,
         fail_on=table.get("fail-on"),
+        move_metadata=table.get("move-metadata", False),
+        metadata_fields=dict(table.get("metadata-fields", {})),
         version=hashlib.sha256(raw).hexdigest()[:16],
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from corpusmend.commands.common import add_rule_options, make_linter
+from corpusmend.commands.common import add_rule_options, make_linter, run_config
 from corpusmend.commands.io_options import Outputs, add_input_options, add_output_options
 from corpusmend.commands.project import ProjectRun, add_project_options
 from corpusmend.engines import add_engine_arguments, run_from_args
@@ -34,6 +34,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--diff", action="store_true", help="print fixes as a unified diff; write nothing"
     )
     g.add_argument(
+        "--move-metadata",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="with --fix: keep the values header fixes remove (HDR001's date, HDR002's title "
+        "and author) in record fields (with --output-dir) and the --findings-sidecar",
+    )
+    g.add_argument(
+        "--metadata-field",
+        action="append",
+        type=_field_rename,
+        default=[],
+        metavar="VALUE=FIELD",
+        help="with --move-metadata: the field a value goes to, e.g. date=published_at "
+        "(repeatable; default: the value's own name: date, title, author)",
+    )
+    g.add_argument(
         "--records-check-only",
         action="store_true",
         help="for hooks: records of JSONL, CSV and Parquet files are checked, never fixed or "
@@ -57,13 +73,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_project_options(parser)
 
 
+def _field_rename(value: str) -> tuple[str, str]:
+    key, sep, field = value.partition("=")
+    if not (sep and key.strip() and field.strip()):
+        raise argparse.ArgumentTypeError(f"expected VALUE=FIELD (date=published_at), got {value!r}")
+    return key.strip(), field.strip()
+
+
 def main(args: argparse.Namespace) -> int:
     linter = make_linter(args)
+    config = run_config(args)
+    move = args.move_metadata if args.move_metadata is not None else config.move_metadata
+    fields = {**config.metadata_fields, **dict(args.metadata_field)}
     options = RunOptions(
         fix=args.fix,
         unsafe=args.unsafe_fixes,
         diff=args.diff,
         fix_records=not args.records_check_only,
+        move_metadata=move,
+        metadata_fields=tuple(sorted(fields.items())),
     )
     project = ProjectRun(args, linter)
     with Outputs(args, linter) as outputs:

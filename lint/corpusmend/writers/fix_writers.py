@@ -107,7 +107,7 @@ class FixedCopyWriter:
             self._start_copy(path, quiet=source is None)
         if source is not None and self._copy is not None:
             try:
-                self._copy.put(doc, source, result.fixed_text)
+                self._copy.put(doc, source, result.fixed_text, result.moved)
             except copy_errors() as exc:
                 self._fail(exc)
         return result

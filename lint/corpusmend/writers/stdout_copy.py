@@ -16,7 +16,7 @@ from corpusmend.readers.base import RecordSource, record_source
 from corpusmend.readers.csv import csv_rows, text_stream
 from corpusmend.readers.text import encode
 from corpusmend.runner import DocumentResult
-from corpusmend.writers.csv_copy import serialize_row
+from corpusmend.writers.csv_copy import fill_columns, serialize_row
 from corpusmend.writers.jsonl_copy import replace_text
 
 
@@ -36,7 +36,7 @@ class StdoutCopyWriter:
         self.data = data
         self.format = stdin_format
         self.text: tuple[Document, str] | None = None  # the text document and its fixed text
-        self.records: dict[int, tuple[Document, RecordSource, str]] = {}  # by line
+        self.records: dict[int, tuple[Document, RecordSource, str, dict]] = {}  # by line
 
     def write(self, result: DocumentResult) -> DocumentResult:
         if result.fixed_text is None:
@@ -45,7 +45,7 @@ class StdoutCopyWriter:
         if source is None:
             self.text = (result.doc, result.fixed_text)
         elif source.line is not None:
-            self.records[source.line] = (result.doc, source, result.fixed_text)
+            self.records[source.line] = (result.doc, source, result.fixed_text, result.moved)
         return result
 
     def close(self, out: BinaryIO) -> None:
@@ -72,7 +72,8 @@ class StdoutCopyWriter:
             if header is None and isinstance(row, list):
                 header = [row[0].removeprefix("\ufeff"), *row[1:]] if row else []
             elif fixed is not None and isinstance(row, list) and header is not None:
-                _, source, text = fixed
+                _, source, text, moved = fixed
                 row[header.index(source.text_field)] = text
+                fill_columns(row, header, moved)
                 raw = serialize_row(row, raw)
             out.write(raw.encode("utf-8", errors="surrogateescape"))
