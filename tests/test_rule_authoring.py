@@ -137,3 +137,9 @@ def test_the_readme_example_pack_passes_validate_rules_strict(
     example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
     path = pack(tmp_path, example)
     assert main(["validate-rules", "--strict", path]) == 0, capsys.readouterr().out
+
+
+def test_the_built_in_packs_pass_validate_rules_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    """CI holds the built-in packs to the strict bar: every rule has cases, and they pass."""
+    assert main(["validate-rules", "--strict", str(builtin_rules_dir())]) == 0
+    assert capsys.readouterr().out.startswith("ok: ")
