@@ -73,7 +73,7 @@ rules:
     tests:
       - text: "Story.\nClick here to read more\nMore."
         expect: [{code: BPL901}]
-        fixed: "Story.\n\nMore."
+        fixed: "Story.\nMore."
       - text: "No prompt here."
         expect: none
 """

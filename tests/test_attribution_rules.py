@@ -26,8 +26,8 @@ def test_tacked_on_attribution_is_repaired_by_the_safe_fix(tmp_path: Path) -> No
     result = run_cli("check", str(target))
     assert result.returncode == 1
     assert (
-        "1:88: ATT001 [*] mangled attribution 'Presstv Reported' (should be 'Press TV reported')"
-        in result.stdout
+        "1:88: ATT001 [*] error: mangled attribution 'Presstv Reported' "
+        "(should be 'Press TV reported')" in result.stdout
     )
     result = run_cli("check", "--fix", str(target))
     assert result.returncode == 0, result.stdout + result.stderr

@@ -21,7 +21,7 @@ def test_check_reports_glued_header_at_line_1_column_1(tmp_path: Path) -> None:
     result = run_cli("check", "--no-siblings", str(corpus))
     assert result.returncode == 1, result.stderr
     lines = [ln for ln in result.stdout.splitlines() if ": " in ln and ln.startswith(str(corpus))]
-    message = "HDR001 [*] date header glued before the text: ' date 2019-05-02 '"
+    message = "HDR001 [*] error: date header glued before the text: ' date 2019-05-02 '"
     assert lines == [f"{corpus}/orchard-dated.txt:1:1: {message}"]
 
 

@@ -120,7 +120,7 @@ def test_severity_and_applicability_overrides(project: Path) -> None:
     (finding,) = data["documents"][0]["findings"]
     assert finding["severity"] == "info"
     assert finding["fix"]["applicability"] == "unsafe"
-    result = run_cli("check", "--fix", str(ferry), cwd=project)
+    result = run_cli("check", "--fix", "--fail-on", "info", str(ferry), cwd=project)
     assert result.returncode == 1 and ferry.read_text(encoding="utf-8") == GLUED
     result = run_cli("check", "--fix", "--unsafe-fixes", str(ferry), cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr

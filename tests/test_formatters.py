@@ -22,8 +22,8 @@ def test_concise_is_one_line_per_finding(corpus: Path) -> None:
     result = run_cli("check", "--format", "concise", "--select", "HDR001,FMT003", str(corpus))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        f"{corpus}/council-vote.txt:1:38: FMT003 [*] doubled space",
-        f"{corpus}/harbour-reopens.txt:1:1: HDR001 [*] date header glued before the text: "
+        f"{corpus}/council-vote.txt:1:38: FMT003 [*] info: doubled space",
+        f"{corpus}/harbour-reopens.txt:1:1: HDR001 [*] error: date header glued before the text: "
         "' date 2019-05-02 '",
     ]
 
@@ -106,12 +106,18 @@ def test_statistics_table_and_json(corpus: Path) -> None:
     table = run_cli("check", "--statistics", "--select", "HDR001,FMT003", str(corpus))
     assert table.returncode == 1
     assert table.stdout.splitlines() == [
-        "2  FMT003  [*] doubled-space",
-        "2  HDR001  [*] glued-date-header",
+        "2  FMT003  [*]  doubled-space",
+        "2  HDR001  [*]  glued-date-header",
     ]
     as_json = run_cli("check", "--statistics", "--format", "json", "--select", "HDR", str(corpus))
     assert json.loads(as_json.stdout) == [
-        {"code": "HDR001", "name": "glued-date-header", "count": 2, "fixable": True}
+        {
+            "code": "HDR001",
+            "name": "glued-date-header",
+            "count": 2,
+            "fixable": True,
+            "unsafe_fixable": False,
+        }
     ]
 
 

@@ -75,7 +75,9 @@ def test_hook_file_declares_check_and_fix_hooks() -> None:
     assert set(hooks) == {"corpusmend", "corpusmend-fix"}
     for hook in hooks.values():
         assert hook["language"] == "python"
-        assert hook["types"] == ["text"]
+        assert "types" not in hook  # corpus file types by name, not every text file
+        assert hook["files"] == r"\.(txt|text|jsonl|jsonl\.gz|csv)$"
+        assert "--records-check-only" in hook["entry"]
     assert "--fix" in hooks["corpusmend-fix"]["entry"]
     assert "--fix" not in hooks["corpusmend"]["entry"]
 
@@ -106,3 +108,40 @@ def test_config_excludes_hold_for_files_pre_commit_passes(
     git(corpus_repo, "add", ".")
     result = try_repo(corpus_repo, pre_commit_home, "corpusmend")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+NOTES = "Notes  on  the corpus:  aligned   columns stay.\n"
+RECORD = '{"id": "r1", "text": " date 2022-06-01 The lock gates were repaired in June."}\n'
+
+
+def test_hooks_take_corpus_files_only_and_check_records_without_rewriting(
+    corpus_repo: Path, pre_commit_home: Path
+) -> None:
+    """Configs and notes are not articles; records are checked, not rewritten, with one line
+    saying so; a JSONL or CSV file without the text field is skipped with a note."""
+    (corpus_repo / "articles" / "ferry.txt").write_text(FERRY_FIXED, encoding="utf-8")
+    (corpus_repo / "articles" / "lighthouse.txt").write_text(
+        LIGHTHOUSE.removeprefix(" date 2021-03-09 "), encoding="utf-8"
+    )
+    (corpus_repo / "NOTES.md").write_text(NOTES, encoding="utf-8")
+    (corpus_repo / "pyproject.toml").write_text(
+        '[project]\nname  =  "corpus"   # aligned\n', encoding="utf-8"
+    )
+    (corpus_repo / "records.jsonl").write_text(RECORD, encoding="utf-8")
+    (corpus_repo / "sources.csv").write_text("outlet,country\nHarbour Gazette,NZ\n")
+    (corpus_repo / "manifest.jsonl").write_text('{"file": "records.jsonl", "rows": 1}\n')
+    git(corpus_repo, "add", ".")
+
+    result = try_repo(corpus_repo, pre_commit_home)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output  # the record's glued date is reported by both hooks
+    check_part, _, fix_part = output.partition("corpusmend (fix)")
+    assert "records.jsonl[r1]:1:1: HDR001" in check_part
+    assert "NOTES.md" not in output and "pyproject.toml" not in output
+    assert "note: sources.csv: skipped: no text column 'text'" in check_part
+    assert "note: manifest.jsonl: skipped: no text field 'text'" in check_part
+    assert "records of 1 file were checked, not fixed (--records-check-only)" in fix_part
+    assert "--output-dir" not in check_part  # no advice a hook cannot follow
+    assert "files were modified by this hook" not in fix_part
+    assert (corpus_repo / "records.jsonl").read_text(encoding="utf-8") == RECORD
+    assert (corpus_repo / "NOTES.md").read_text(encoding="utf-8") == NOTES

@@ -49,7 +49,9 @@ def test_ragged_row_and_missing_column_are_reported(tmp_path: Path) -> None:
     assert problem.message == "line 3: 3 fields, the header has 2"
     (missing,) = read_all(path, text_field="body")
     assert isinstance(missing, ReadProblem)
-    assert missing.message == "no text column 'body' (columns: 'id', 'text')"
+    assert missing.message == (
+        "no text column 'body' (columns: 'id', 'text'); did you mean --text-field text?"
+    )
 
 
 def test_missing_id_falls_back_to_file_and_line(tmp_path: Path) -> None:

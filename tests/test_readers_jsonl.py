@@ -53,8 +53,11 @@ def test_bad_lines_are_reported_and_the_others_read(tmp_path: Path) -> None:
     problems = [i.message for i in items if isinstance(i, ReadProblem)]
     assert problems[0].startswith("line 2: invalid JSON")
     assert problems[1] == "line 3: expected a JSON object, got list"
-    assert problems[2] == "line 4: no text field 'text' (fields: 'id', 'content')"
-    assert problems[3] == "line 5: text field 'text' is null, not a string"
+    assert problems[2] == "line 5: text field 'text' is null, not a string"
+    # records without the text field are gathered and said once, when the file ends
+    assert problems[3] == (
+        "line 4: no text field 'text' (fields: 'id', 'content'); did you mean --text-field content?"
+    )
 
 
 def test_cli_reports_bad_line_with_file_and_line_and_checks_the_rest(tmp_path: Path) -> None:

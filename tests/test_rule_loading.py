@@ -62,7 +62,9 @@ def test_good_pack_loads(tmp_path: Path) -> None:
             9,
             "unknown key",
         ),
-        ("  - code: BPL901", "  - code: XYZ901", 2, "does not match"),
+        ("  - code: BPL901", "  - code: ERR901", 2, "ERR is reserved"),
+        ("  - code: BPL901", "  - code: Xy901", 2, "2 to 5 capital letters then 3 digits"),
+        ('    message: "found {match}"', '    message: "found {matched}"', 6, "{matched}"),
     ],
 )
 def test_bad_pack_names_file_line_and_rule(tmp_path, old, new, line, words) -> None:
@@ -73,7 +75,7 @@ def test_bad_pack_names_file_line_and_rule(tmp_path, old, new, line, words) -> N
     assert str(path) in message
     assert err.value.line == line, message
     assert words in message
-    assert "BPL901" in message or "XYZ901" in message
+    assert "BPL901" in message or "ERR901" in message or "Xy901" in message
 
 
 def test_yaml_syntax_error_names_line(tmp_path: Path) -> None:

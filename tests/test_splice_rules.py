@@ -68,7 +68,10 @@ def test_broken_paragraph_is_joined_by_the_unsafe_fix(tmp_path: Path) -> None:
     shutil.copy(SPLICES / "library-broken.txt", target)
     result = run_cli("check", "--select", "SPL,ATT", str(target))
     assert result.returncode == 1
-    assert "SPL002 [**] sentence broken by a paragraph break: 'annual' / 'budget'" in result.stdout
+    assert (
+        "SPL002 [**] error: sentence broken by a paragraph break: 'annual' / 'budget'"
+        in result.stdout
+    )
     result = run_cli("check", "--select", "SPL,ATT", "--fix", str(target))
     assert target.read_text(encoding="utf-8") == read("library-broken.txt")  # not safe
     result = run_cli("check", "--select", "SPL,ATT", "--fix", "--unsafe-fixes", str(target))

@@ -89,9 +89,10 @@ def settings_key(linter: Linter, config: Config) -> str:
 
 
 def content_hash(doc: Document) -> str:
-    """The text and the reader's metadata (a text file's BOM) the findings were made from."""
+    """The text, its metadata and the BOM flag the findings were made from."""
     h = hashlib.sha256(doc.text.encode("utf-8", "surrogateescape"))
     h.update(json.dumps(doc.metadata, sort_keys=True, default=str).encode())
+    h.update(b"bom" if doc.bom else b"")
     return h.hexdigest()
 
 

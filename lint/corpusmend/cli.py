@@ -1,18 +1,20 @@
 """The `corpusmend` command: parse arguments, dispatch to a subcommand, map errors to exit codes.
 
 Exit codes: 0 nothing left to report, 1 findings remain, 2 usage, config or internal error,
-130 interrupted.
+130 interrupted. No traceback reaches the user: an unexpected error is one line on stderr.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from corpusmend import __version__
 from corpusmend.commands import COMMANDS, load_command
-from corpusmend.errors import CorpusmendError
+from corpusmend.errors import CorpusmendError, RulePackWarning, describe_exception
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -37,6 +39,25 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", RulePackWarning)
+        warnings.showwarning = _warning_printer(warnings.showwarning)
+        return _main(argv)
+
+
+def _warning_printer(default: Callable[..., None]) -> Callable[..., None]:
+    """Rule-pack warnings as one `corpusmend: warning:` line; others as Python shows them."""
+
+    def show(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+        if issubclass(category, RulePackWarning):
+            print(f"corpusmend: warning: {message}", file=sys.stderr)
+        else:
+            default(message, category, *args, **kwargs)
+
+    return show
+
+
+def _main(argv: Sequence[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
@@ -58,3 +79,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file the command had to read or write: no traceback for it
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"corpusmend: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug: say so in one line, never a traceback
+        print(
+            f"corpusmend: internal error: {describe_exception(exc)} "
+            "(please report it with the command line)",
+            file=sys.stderr,
+        )
+        return 2

@@ -7,12 +7,10 @@ file are relative to its directory. The command line overrides it (see commands/
 
 from __future__ import annotations
 
-import fnmatch
 import hashlib
 import os
-import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -22,6 +20,7 @@ import jsonschema
 import yaml
 
 from corpusmend.errors import ConfigError
+from corpusmend.globs import glob_matches, matches_any
 from corpusmend.ruleset.overrides import RuleOverride
 from corpusmend.ruleset.yaml_lines import load_yaml
 
@@ -62,6 +61,12 @@ SCHEMA: dict[str, Any] = {
         },
         "index": {"type": "string", "minLength": 1},
         "cache-dir": {"type": "string", "minLength": 1},
+        "fail-on": {"enum": ["error", "warning", "info"]},
+        "move-metadata": {"type": "boolean"},
+        "metadata-fields": {
+            "type": "object",
+            "additionalProperties": {"type": "string", "minLength": 1},
+        },
     },
 }
 _VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -69,17 +74,17 @@ _VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 
 @dataclass(frozen=True)
 class PathGlobs:
-    """Glob patterns relative to a root directory, matched as ruff and .gitignore do.
-
-    `*` matches within a name, `**` across directories; a pattern without `/` matches any path
-    component (`drafts`, `*.md`); a pattern naming a directory matches everything under it.
-    """
+    """Glob patterns relative to a root directory, matched as .gitignore and ruff do (see
+    globs.py, the matcher `--include` and `--exclude` use too)."""
 
     root: Path
     patterns: tuple[str, ...]
 
     def match(self, path: str | Path) -> bool:
-        return bool(self.patterns) and _match_any(self.root, self.patterns, str(path))
+        if not self.patterns:
+            return False
+        rel = _relative(self.root, str(path))
+        return rel is not None and matches_any(rel, self.patterns, os.path.isdir(path))
 
 
 def _relative(root: Path, path: str) -> PurePosixPath | None:
@@ -88,63 +93,6 @@ def _relative(root: Path, path: str) -> PurePosixPath | None:
         return PurePosixPath(absolute.relative_to(root).as_posix())
     except ValueError:
         return None
-
-
-def _match_one(rel: PurePosixPath, pattern: str) -> bool:
-    pattern = pattern.strip("/") if pattern != "/" else pattern
-    if pattern.startswith("./"):
-        pattern = pattern[2:]
-    if "/" not in pattern:
-        return any(fnmatch.fnmatchcase(part, pattern) for part in rel.parts)
-    candidates = [pattern]
-    while candidates[-1].startswith("**/"):
-        candidates.append(candidates[-1][3:])
-    text = rel.as_posix()
-    parents = [p.as_posix() for p in rel.parents if p.as_posix() != "."]
-    for pat in candidates:
-        regex = _glob_regex(pat)
-        if regex.fullmatch(text) or any(regex.fullmatch(p) for p in parents):
-            return True
-    return False
-
-
-@lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """`**` crosses directories, `*` and `?` stay within one name."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif pattern[i] == "[":
-            end = pattern.find("]", i + 1)
-            if end == -1:
-                out.append(re.escape(pattern[i]))
-                i += 1
-            else:
-                body = pattern[i + 1 : end].replace("\\", "\\\\")
-                if body.startswith("!"):
-                    body = "^" + body[1:]
-                out.append(f"[{body}]")
-                i = end + 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out))
-
-
-def _match_any(root: Path, patterns: Sequence[str], path: str) -> bool:
-    rel = _relative(root, path)
-    if rel is None:
-        return False
-    return any(_match_one(rel, p) for p in patterns)
 
 
 @dataclass(frozen=True)
@@ -167,7 +115,7 @@ def _selectors_for(ignores: PerFileIgnores, path: str) -> tuple[str, ...]:
         return ()
     out: list[str] = []
     for pattern, selectors in ignores.entries:
-        if _match_one(rel, pattern):
+        if glob_matches(rel, pattern):
             out.extend(s for s in selectors if s not in out)
     return tuple(out)
 
@@ -190,6 +138,9 @@ class Config:
     siblings: dict[str, Any] = field(default_factory=dict)
     index: Path | None = None
     cache_dir: Path | None = None
+    fail_on: str | None = None  # the least severe finding that fails check (None: warning)
+    move_metadata: bool = False  # keep values header fixes remove (check --move-metadata)
+    metadata_fields: dict[str, str] = field(default_factory=dict)  # value -> record field
     version: str = ""  # a hash of the file's bytes: part of the cache key
 
     @property
@@ -291,6 +242,9 @@ def load_config(path: str | Path) -> Config:
         siblings=_sibling_settings(table.get("siblings", {}), path),
         index=root / table["index"] if "index" in table else None,
         cache_dir=root / table["cache-dir"] if "cache-dir" in table else None,
+        fail_on=table.get("fail-on"),
+        move_metadata=table.get("move-metadata", False),
+        metadata_fields=dict(table.get("metadata-fields", {})),
         version=hashlib.sha256(raw).hexdigest()[:16],
     )
 

@@ -7,9 +7,12 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from corpusmend import segmentation
+
+if TYPE_CHECKING:
+    from corpusmend.readers.base import RecordSource
 
 T = TypeVar("T")
 
@@ -48,6 +51,10 @@ class LineIndex:
 class Document:
     """One text to check: an id, the text, metadata and, when it came from a file, its path.
 
+    `metadata` is the user's: a record's other fields, or what the caller passes. What the
+    readers need to write the document back is kept apart from it: `source` (where a record
+    came from in its JSONL/CSV/Parquet file) and `bom` (a text file started with a UTF-8 BOM).
+
     Paragraphs, sentences, quotations and the line index are computed on first use and cached,
     so every check shares them. Sentences are also computed (and cached) one paragraph at a time
     (:meth:`sentences_in`), so a check that needs the sentences around one place does not pay for
@@ -60,17 +67,29 @@ class Document:
         id: str | None = None,
         metadata: dict[str, Any] | None = None,
         path: str | Path | None = None,
+        *,
+        source: RecordSource | None = None,
+        bom: bool = False,
     ) -> None:
         self.text = text
         self.path = str(path) if path is not None else None
         self.id = id if id is not None else (self.path or "<text>")
         self.metadata: dict[str, Any] = dict(metadata or {})
+        self.source = source
+        self.bom = bom
 
     def __repr__(self) -> str:
         return f"Document(id={self.id!r}, {len(self.text)} chars)"
 
     def with_text(self, text: str) -> Document:
-        return Document(text, id=self.id, metadata=self.metadata, path=self.path)
+        return Document(
+            text,
+            id=self.id,
+            metadata=self.metadata,
+            path=self.path,
+            source=self.source,
+            bom=self.bom,
+        )
 
     @cached_property
     def lines(self) -> LineIndex:

@@ -24,6 +24,10 @@ class RulePackError(CorpusmendError):
         super().__init__(f"{where}:{who} {message}")
 
 
+class RulePackWarning(UserWarning):
+    """A rule pack that loads but is not ready to share (a rule without tests: cases)."""
+
+
 class ReaderError(CorpusmendError):
     """An input that cannot be read; names the file and, where known, the line or record."""
 
@@ -35,14 +39,17 @@ class ConfigError(CorpusmendError):
 class SelectorError(ConfigError):
     """A rule selector (code, prefix or name) that is wrong where it is used, e.g. matches nothing.
 
-    Keeps the option and the selector so the caller can say where it came from (flag or config).
+    Keeps the option and the selector so the caller can say where it came from (the API's
+    argument, a command-line flag or a config key); the message names the API argument
+    (`select=`), since the API raises it: the command line re-words it for its flags.
     """
 
     def __init__(self, option: str, selector: str, problem: str) -> None:
         self.option = option
         self.selector = selector
         self.problem = problem
-        super().__init__(f"--{option}: {selector!r} {problem}")
+        argument = option.replace("-", "_")
+        super().__init__(f"{argument}: {selector!r} {problem}")
 
 
 def describe_exception(exc: BaseException) -> str:

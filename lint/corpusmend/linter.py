@@ -56,6 +56,23 @@ class _Shown(dict):
         return value
 
 
+def moved_metadata(
+    applied: Iterable[Finding],
+    existing: Mapping[str, Any],
+    fields: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """The values applied fixes move into metadata (HDR001's date, HDR002's title and author),
+    under `fields`' names for them (default: their own); a value the metadata already has (not
+    None or "") is kept, and the first fix to give a field wins."""
+    moved: dict[str, Any] = {}
+    for f in applied:
+        for key, value in (f.fix.metadata or {}).items() if f.fix else ():
+            name = (fields or {}).get(key, key)
+            if existing.get(name) in (None, "") and name not in moved:
+                moved[name] = value
+    return moved
+
+
 def _lower(rule_level: str, hit_level: str | None) -> str:
     if hit_level is None:
         return rule_level
@@ -129,8 +146,9 @@ class Linter:
     """Loads and compiles rules once; check and fix any number of texts, from any thread.
 
     `rules` adds user rule packs (files or directories) to the built-in ones. With
-    `move_metadata`, a fix that removes a metadata field glued to the text (HDR001's date)
-    moves its value into `FixResult.metadata` instead; values already there are kept.
+    `move_metadata`, a fix that removes a metadata field glued to the text (HDR001's date,
+    HDR002's title and author) moves its value into `FixResult.metadata` instead; values
+    already there (other than None or "") are kept.
     """
 
     move_metadata: bool = False
@@ -244,9 +262,7 @@ class Linter:
         )
         metadata = dict(doc.metadata)
         if self.move_metadata if move_metadata is None else move_metadata:
-            for f in result.applied:
-                for key, value in (f.fix.metadata or {}).items() if f.fix else ():
-                    metadata.setdefault(key, value)
+            metadata.update(moved_metadata(result.applied, doc.metadata))
         return dataclasses.replace(result, metadata=metadata)
 
     def fix(

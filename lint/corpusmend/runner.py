@@ -7,10 +7,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from corpusmend.document import Document
 from corpusmend.findings import Finding
-from corpusmend.linter import Linter
+from corpusmend.linter import Linter, moved_metadata
 from corpusmend.passes.context import DocumentContext
 
 
@@ -21,6 +22,9 @@ class DocumentResult:
     fixed_text: str | None = None  # set when fixing changed the text
     applied: list[Finding] = field(default_factory=list)
     problem: str | None = None  # an error about this document (unreadable, not written)
+    unread: bool = False  # the input could not be read at all (no document was checked)
+    note: bool = False  # unread on purpose (a record file without the text field, skipped)
+    moved: dict[str, Any] = field(default_factory=dict)  # metadata fixes moved (--move-metadata)
 
     @property
     def path(self) -> str | None:
@@ -45,6 +49,9 @@ class RunOptions:
     fix: bool = False
     unsafe: bool = False
     diff: bool = False  # compute fixes but write nothing
+    fix_records: bool = True  # False: records of JSONL/CSV/Parquet files are only checked
+    move_metadata: bool = False  # keep the values header fixes remove (DocumentResult.moved)
+    metadata_fields: tuple[tuple[str, str], ...] = ()  # (value, field to write it to) renames
 
 
 def process(
@@ -54,11 +61,14 @@ def process(
     siblings: Sequence[Document] | DocumentContext = (),
 ) -> DocumentResult:
     """Check one document, or compute its fixes; never writes anything."""
-    if not (options.fix or options.diff):
+    if not (options.fix or options.diff) or (doc.source is not None and not options.fix_records):
         return DocumentResult(doc, linter.check_document(doc, siblings))
-    result = linter.fix_document(doc, siblings, unsafe=options.unsafe)
+    result = linter.fix_document(doc, siblings, unsafe=options.unsafe, move_metadata=False)
     fixed = result.text if result.text != doc.text else None
-    return DocumentResult(doc, list(result.remaining), fixed, list(result.applied))
+    moved = {}
+    if options.move_metadata:
+        moved = moved_metadata(result.applied, doc.metadata, dict(options.metadata_fields))
+    return DocumentResult(doc, list(result.remaining), fixed, list(result.applied), moved=moved)
 
 
 def unwritten(result: DocumentResult, linter: Linter, reason: str) -> DocumentResult:

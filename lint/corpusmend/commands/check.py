@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from corpusmend.commands.common import add_rule_options, make_linter
+from corpusmend.commands.common import add_rule_options, make_linter, run_config
 from corpusmend.commands.io_options import Outputs, add_input_options, add_output_options
 from corpusmend.commands.project import ProjectRun, add_project_options
 from corpusmend.engines import add_engine_arguments, run_from_args
@@ -15,6 +15,7 @@ from corpusmend.linter import Linter
 from corpusmend.runner import RunOptions
 from corpusmend.siblings.cli import add_sibling_arguments, lookup_from_args
 
+FAIL_ON = ("error", "warning", "info")
 NAME = "check"
 HELP = "check files, directories or stdin (-) for artifacts"
 
@@ -32,9 +33,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--diff", action="store_true", help="print fixes as a unified diff; write nothing"
     )
+    g.add_argument(
+        "--move-metadata",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="with --fix: keep the values header fixes remove (HDR001's date, HDR002's title "
+        "and author) in record fields (with --output-dir) and the --findings-sidecar",
+    )
+    g.add_argument(
+        "--metadata-field",
+        action="append",
+        type=_field_rename,
+        default=[],
+        metavar="VALUE=FIELD",
+        help="with --move-metadata: the field a value goes to, e.g. date=published_at "
+        "(repeatable; default: the value's own name: date, title, author)",
+    )
+    g.add_argument(
+        "--records-check-only",
+        action="store_true",
+        help="for hooks: records of JSONL, CSV and Parquet files are checked, never fixed or "
+        "rewritten (even with --fix), and a record file without the text field is skipped "
+        "with a note",
+    )
     g = parser.add_argument_group("output")
     g.add_argument("--format", choices=sorted(FORMATTERS), default="text")
     g.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    g.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default=None,
+        help="the least severe finding that makes the exit code 1 (default: warning, so "
+        "errors and warnings fail and info findings are only shown; or the config's fail-on)",
+    )
     add_input_options(parser)
     add_output_options(parser)
     add_sibling_arguments(parser)
@@ -42,9 +73,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_project_options(parser)
 
 
+def _field_rename(value: str) -> tuple[str, str]:
+    key, sep, field = value.partition("=")
+    if not (sep and key.strip() and field.strip()):
+        raise argparse.ArgumentTypeError(f"expected VALUE=FIELD (date=published_at), got {value!r}")
+    return key.strip(), field.strip()
+
+
 def main(args: argparse.Namespace) -> int:
     linter = make_linter(args)
-    options = RunOptions(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff)
+    config = run_config(args)
+    move = args.move_metadata if args.move_metadata is not None else config.move_metadata
+    fields = {**config.metadata_fields, **dict(args.metadata_field)}
+    options = RunOptions(
+        fix=args.fix,
+        unsafe=args.unsafe_fixes,
+        diff=args.diff,
+        fix_records=not args.records_check_only,
+        move_metadata=move,
+        metadata_fields=tuple(sorted(fields.items())),
+    )
     project = ProjectRun(args, linter)
     with Outputs(args, linter) as outputs:
         return run_check(args, linter, options, outputs, project)
@@ -60,6 +108,7 @@ def run_check(
     out, formatter = outputs.out, outputs.formatter
     problems = 0
     changed = 0
+    checked_only: set[str] = set()  # record files --records-check-only kept from --fix
     siblings = lookup_from_args(
         args,
         outputs.read_options,
@@ -69,6 +118,11 @@ def run_check(
     )
     source = project.source(args.paths, outputs.read_options, siblings)
     for result in project.results(run_from_args(args, linter, source, options, siblings)):
+        if result.note:
+            print(f"corpusmend: note: {result.doc.path}: {result.problem}", file=sys.stderr)
+            continue
+        if not options.fix_records and result.doc.source is not None:
+            checked_only.add(result.doc.path or "-")
         if args.fix and not args.diff:
             with deferred_interrupt():  # never leave a temporary file behind on Ctrl-C
                 result = outputs.write_back(result)
@@ -89,6 +143,13 @@ def run_check(
         formatter.finish()
     with deferred_interrupt():
         problems += outputs.finish()
+    if checked_only and args.fix and not args.diff:
+        files = f"{len(checked_only)} file{'s' if len(checked_only) != 1 else ''}"
+        print(
+            f"corpusmend: records of {files} were checked, not fixed (--records-check-only); "
+            "fix them with `corpusmend check --fix --output-dir DIR`",
+            file=sys.stderr,
+        )
     forced = project.finish()
     if problems:
         return 2
@@ -96,4 +157,5 @@ def run_check(
         return forced
     if args.diff:
         return 1 if changed and not args.exit_zero else 0
-    return 0 if args.exit_zero or formatter.total == 0 else 1
+    fail_on = args.fail_on or project.config.fail_on or "warning"
+    return 0 if args.exit_zero or formatter.failing(fail_on) == 0 else 1

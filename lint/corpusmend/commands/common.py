@@ -108,7 +108,7 @@ def make_linter(args: argparse.Namespace) -> Linter:
         cli = {"select": args.select or [], "ignore": args.ignore}
         cli["extend-select"] = args.extend_select
         if exc.selector in cli.get(exc.option, ()):
-            raise
+            raise ConfigError(f"--{exc.option}: {exc.selector!r} {exc.problem}") from None
         raise ConfigError(f"{config.label}: {exc.option}: {exc.selector!r} {exc.problem}") from None
     _check_per_file_ignores(linter, config)
     return linter

@@ -6,18 +6,32 @@ import argparse
 import textwrap
 
 from corpusmend.commands.common import add_rule_options, make_linter
+from corpusmend.commands.explain_kind import explain_kind
 from corpusmend.errors import ConfigError
 
 NAME = "explain"
-HELP = "explain one rule"
+HELP = "explain one rule, or a check kind (--kind NAME)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("code", help="a rule code or name")
+    parser.add_argument("code", nargs="?", help="a rule code or name")
+    parser.add_argument(
+        "--kind",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="NAME",
+        help="explain a check kind and its params instead (no NAME: list the kinds)",
+    )
     add_rule_options(parser)
 
 
 def main(args: argparse.Namespace) -> int:
+    if args.kind is not None:
+        print(explain_kind(args.kind), end="")
+        return 0
+    if args.code is None:
+        raise ConfigError("explain needs a rule CODE, or --kind NAME")
     linter = make_linter(args)
     rule = linter.rule(args.code.upper()) or linter.rule(args.code)
     if rule is None:

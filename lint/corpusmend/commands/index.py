@@ -72,6 +72,7 @@ def main(args: argparse.Namespace) -> int:
             paths.add(item.path)
     index.roots = sorted(set(index.roots) | set(args.paths)) if args.update else list(args.paths)
     index.inputs = {**(index.inputs if args.update else {}), **stamps(paths)}
+    out.parent.mkdir(parents=True, exist_ok=True)  # the config's .corpusmend/ may not exist yet
     index.save(out)
     print(f"indexed {added} document(s) into {out} ({len(index)} in all)", file=sys.stderr)
     return 2 if problems else 0

@@ -2,7 +2,8 @@
 
 Input: record fields, include/exclude globs, the format of stdin. Output: `--output FILE`
 (written atomically when the run ends), `--statistics`, and where `--fix` writes: in place for
-text files, or a fixed copy of every input under `--output-dir`, plus a findings sidecar.
+text files, or a fixed copy of every input under `--output-dir`, plus a findings sidecar; stdin's
+fixed copy goes to stdout (and the report to stderr), as with ruff.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from corpusmend.runner import DocumentResult
 from corpusmend.writers.atomic import AtomicFile
 from corpusmend.writers.fix_writers import IN_PLACE_REFUSED, FixedCopyWriter, InPlaceWriter
 from corpusmend.writers.sidecar import FindingsSidecar
+from corpusmend.writers.stdout_copy import StdoutCopyWriter, from_stdin
 
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
@@ -92,7 +94,7 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def read_options(args: argparse.Namespace) -> ReadOptions:
+def read_options(args: argparse.Namespace, stdin_bytes: bytes | None = None) -> ReadOptions:
     return ReadOptions(
         text_field=args.text_field,
         id_field=args.id_field,
@@ -100,7 +102,14 @@ def read_options(args: argparse.Namespace) -> ReadOptions:
         exclude=tuple(args.exclude),
         stdin_format=args.stdin_format,
         max_doc_chars=args.max_doc_chars,
+        stdin_bytes=stdin_bytes,
+        skip_without_text_field=getattr(args, "records_check_only", False),
     )
+
+
+def fixes_stdin(args: argparse.Namespace) -> bool:
+    """`check - --fix`: stdin's fixed copy goes to stdout, so the report goes to stderr."""
+    return "-" in args.paths and args.fix and not args.diff
 
 
 def check_fix_targets(args: argparse.Namespace, options: ReadOptions) -> None:
@@ -110,6 +119,8 @@ def check_fix_targets(args: argparse.Namespace, options: ReadOptions) -> None:
     if not args.fix or args.diff:
         return
     if args.output_dir is None:
+        if getattr(args, "records_check_only", False):
+            return  # records are only checked: nothing would be written to them
         for item in discover(args.paths, options):
             if isinstance(item, Path) and is_record_path(item.name):
                 raise ConfigError(f"{item}: {IN_PLACE_REFUSED}")
@@ -129,10 +140,15 @@ class Outputs:
     """The report stream, the formatter, the fix writer and the sidecar of one check run."""
 
     def __init__(self, args: argparse.Namespace, linter: Linter) -> None:
-        self.read_options = read_options(args)
+        self.stdout_copy: StdoutCopyWriter | None = None
+        stdin_bytes = None
+        if fixes_stdin(args):
+            stdin_bytes = sys.stdin.buffer.read()
+            self.stdout_copy = StdoutCopyWriter(stdin_bytes, args.stdin_format)
+        self.read_options = read_options(args, stdin_bytes)
         check_fix_targets(args, self.read_options)
         self._file: AtomicFile | None = None
-        self.out: TextIO = sys.stdout
+        self.out: TextIO = sys.stdout if self.stdout_copy is None else sys.stderr
         if args.output is not None:
             self._file = AtomicFile(args.output)
             self.out = io.TextIOWrapper(
@@ -152,6 +168,8 @@ class Outputs:
         self.sidecar = FindingsSidecar(args.findings_sidecar) if args.findings_sidecar else None
 
     def write_back(self, result: DocumentResult) -> DocumentResult:
+        if self.stdout_copy is not None and from_stdin(result):
+            return self.stdout_copy.write(result)
         return self.writer.write(result)
 
     def record(self, result: DocumentResult) -> None:
@@ -161,6 +179,9 @@ class Outputs:
     def finish(self) -> int:
         """Close the fix writer and report what it could not write; returns that count."""
         errors = self.writer.close()
+        if self.stdout_copy is not None:
+            sys.stdout.flush()
+            self.stdout_copy.close(sys.stdout.buffer)
         for message in errors:
             print(f"corpusmend: {message}", file=sys.stderr)
         return len(errors)

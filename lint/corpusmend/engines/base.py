@@ -72,7 +72,7 @@ class Engine(Protocol):
 
 def problem_result(problem: ReadProblem) -> DocumentResult:
     doc = Document("", id=problem.path, path=problem.path)
-    return DocumentResult(doc, [], problem=problem.message)
+    return DocumentResult(doc, [], problem=problem.message, unread=True, note=problem.note)
 
 
 def process_safely(

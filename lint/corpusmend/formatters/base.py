@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from typing import TextIO
 
+from corpusmend.findings import SEVERITY_RANK, Finding
 from corpusmend.runner import DocumentResult
+
+
+def fix_kind(f: Finding) -> str | None:
+    """How a finding can be fixed: "safe" (by --fix), "unsafe" (with --unsafe-fixes) or None."""
+    if f.fix is None or not f.fix.edits or f.fix.applicability == "display":
+        return None
+    return f.fix.applicability
 
 
 class Formatter:
@@ -13,13 +21,19 @@ class Formatter:
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
-        self.documents = 0
+        self.documents = 0  # every result, read or not (the JSON summary's count)
+        self.unread = 0  # inputs that could not be read: no document was checked
         self.by_code: Counter[str] = Counter()
+        self.by_severity: Counter[str] = Counter()
+        self.fixable: Counter[str] = Counter()  # "safe" / "unsafe": findings each can fix
         self.fixed = 0
 
     def handle(self, result: DocumentResult) -> None:
         self.documents += 1
+        self.unread += result.unread
         self.by_code.update(f.code for f in result.findings)
+        self.by_severity.update(f.severity for f in result.findings)
+        self.fixable.update(k for f in result.findings if (k := fix_kind(f)) is not None)
         self.fixed += len(result.applied)
         self.document(result)
 
@@ -32,3 +46,8 @@ class Formatter:
     @property
     def total(self) -> int:
         return sum(self.by_code.values())
+
+    def failing(self, fail_on: str) -> int:
+        """How many findings are at least as severe as `fail_on` (error, warning or info)."""
+        rank = SEVERITY_RANK[fail_on]
+        return sum(n for sev, n in self.by_severity.items() if SEVERITY_RANK[sev] <= rank)

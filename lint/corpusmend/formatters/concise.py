@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from corpusmend.formatters.base import Formatter
-from corpusmend.formatters.text import _marker
+from corpusmend.formatters.text import finding_line
 from corpusmend.readers.base import document_label
 from corpusmend.runner import DocumentResult
 
@@ -14,4 +14,4 @@ class ConciseFormatter(Formatter):
     def document(self, result: DocumentResult) -> None:
         label = document_label(result.doc)
         for f in result.findings:
-            self.out.write(f"{label}:{f.line}:{f.column}: {f.code}{_marker(f)} {f.message}\n")
+            self.out.write(finding_line(label, f))

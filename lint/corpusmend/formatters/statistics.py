@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from corpusmend.formatters.base import Formatter
+from corpusmend.formatters.base import Formatter, fix_kind
+from corpusmend.formatters.text import MARKERS
 from corpusmend.runner import DocumentResult
 
 
@@ -16,18 +17,27 @@ class StatisticsFormatter(Formatter):
         super().__init__(out)
         self.as_json = as_json
         self.names: dict[str, str] = {}
-        self.fixable: dict[str, bool] = {}
+        self.fix_kinds: dict[str, set[str]] = {}
 
     def document(self, result: DocumentResult) -> None:
         for f in result.findings:
             self.names[f.code] = f.name
-            can_fix = bool(f.fix and f.fix.edits and f.fix.applicability != "display")
-            self.fixable[f.code] = self.fixable.get(f.code, False) or can_fix
+            kinds = self.fix_kinds.setdefault(f.code, set())
+            kind = fix_kind(f)
+            if kind is not None:
+                kinds.add(kind)
 
     def rows(self) -> list[dict[str, Any]]:
+        """Per code: `fixable` by --fix (a safe fix), `unsafe_fixable` only with --unsafe-fixes."""
         ordered = sorted(self.by_code.items(), key=lambda item: (-item[1], item[0]))
         return [
-            {"code": code, "name": self.names[code], "count": count, "fixable": self.fixable[code]}
+            {
+                "code": code,
+                "name": self.names[code],
+                "count": count,
+                "fixable": "safe" in self.fix_kinds[code],
+                "unsafe_fixable": "unsafe" in self.fix_kinds[code],
+            }
             for code, count in ordered
         ]
 
@@ -39,5 +49,6 @@ class StatisticsFormatter(Formatter):
             return
         width = max([len(str(r["count"])) for r in rows] + [1])
         for r in rows:
-            mark = "[*]" if r["fixable"] else "   "
-            self.out.write(f"{r['count']:>{width}}  {r['code']:<7} {mark} {r['name']}\n")
+            kind = "safe" if r["fixable"] else "unsafe" if r["unsafe_fixable"] else None
+            mark = MARKERS[kind].strip() if kind else ""
+            self.out.write(f"{r['count']:>{width}}  {r['code']:<7} {mark:<4} {r['name']}\n")

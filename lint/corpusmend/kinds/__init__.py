@@ -8,6 +8,7 @@ from corpusmend.kinds.characters import StrayCharactersKind
 from corpusmend.kinds.dangling_attribution import DanglingAttributionKind
 from corpusmend.kinds.date_header import DateHeaderKind
 from corpusmend.kinds.invalid_bytes import InvalidBytesKind
+from corpusmend.kinds.legacy_encoding import LegacyEncodingKind
 from corpusmend.kinds.line_endings import MixedLineEndingsKind
 from corpusmend.kinds.mojibake import MojibakeKind
 from corpusmend.kinds.paragraph_break import ParagraphBreakKind
@@ -43,6 +44,7 @@ KINDS: dict[str, type[CheckKind]] = {
         MixedLineEndingsKind,
         MojibakeKind,
         InvalidBytesKind,
+        LegacyEncodingKind,
         ReplacementCharacterKind,
         StrayCharactersKind,
     )

@@ -79,6 +79,7 @@ def _prefilter(forms: Iterable[str]) -> re.Pattern[str] | None:
 
 class AttributionKind(CheckKind):
     name = "attribution"
+    message_values = frozenset({"attribution", "suggestion"})
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

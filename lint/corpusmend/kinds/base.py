@@ -47,6 +47,9 @@ class CheckKind:
     params_schema: ClassVar[dict[str, Any]] = {"type": "object", "additionalProperties": False}
     # the corpus passes this kind reads from its context (see corpusmend.passes); () for none
     passes: ClassVar[tuple[str, ...]] = ()
+    # The {placeholders} this kind's hits give a rule's messages (None: not declared, so the
+    # loader cannot check them); an unknown placeholder in a message is an error at load.
+    message_values: ClassVar[frozenset[str] | None] = None
 
     @property
     def uses_siblings(self) -> bool:
@@ -65,6 +68,10 @@ class CheckKind:
         if not isinstance(table, list) or not all(isinstance(x, str) for x in table):
             raise ValueError(f"params.{param}: data table {name!r} is missing or not a list")
         return table
+
+    def provided_values(self) -> frozenset[str] | None:
+        """The message values this rule's hits give (a kind with params may compute them)."""
+        return self.message_values
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterable[Hit]:
         """The hits in `doc`; `ctx` holds the views of the passes the kind declared."""

@@ -125,6 +125,7 @@ def _between(text: str, start: int, end: int, test: Callable[[str], bool]) -> bo
 
 class StrayCharactersKind(CheckKind):
     name = "stray-characters"
+    message_values = frozenset({"what", "found", "action"})
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

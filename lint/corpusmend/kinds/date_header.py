@@ -97,6 +97,7 @@ def iso_date(m: regex.Match) -> str | None:
 
 class DateHeaderKind(CheckKind):
     name = "date-header"
+    message_values = frozenset({"match", "date", "header"})
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

@@ -68,6 +68,7 @@ def _hex(raw: bytes) -> str:
 
 class InvalidBytesKind(CheckKind):
     name = "invalid-bytes"
+    message_values = frozenset({"bytes", "reading", "decoded"})
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text

@@ -23,6 +23,7 @@ _NAMES = {"\r\n": "CRLF", "\n": "LF", "\r": "CR"}
 
 class MixedLineEndingsKind(CheckKind):
     name = "mixed-line-endings"
+    message_values = frozenset({"style", "counts", "to"})
     params_schema: ClassVar[dict[str, Any]] = {"type": "object", "additionalProperties": False}
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:

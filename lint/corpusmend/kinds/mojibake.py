@@ -18,6 +18,7 @@ from corpusmend.visible import shown
 
 class MojibakeKind(CheckKind):
     name = "mojibake"
+    message_values = frozenset({"garbled", "fixed"})
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         for run in find_mojibake(doc.text):

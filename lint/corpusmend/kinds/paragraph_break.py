@@ -24,6 +24,7 @@ from corpusmend.passes.context import DocumentContext
 
 class ParagraphBreakKind(CheckKind):
     name = "paragraph-break"
+    message_values = frozenset({"before", "after"})
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

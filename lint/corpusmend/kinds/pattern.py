@@ -72,12 +72,35 @@ class PatternKind(CheckKind):
         "additionalProperties": False,
         "required": ["pattern"],
         "properties": {
-            "pattern": {"type": "string", "description": "regular expression (regex module)"},
-            "flags": {"type": "array", "items": {"enum": sorted(FLAGS)}},
-            "scope": {"enum": list(SCOPES), "default": "document"},
-            "replace": {"type": "string", "description": "replacement template for the fix"},
+            "pattern": {
+                "type": "string",
+                "description": "regular expression (regex module); named groups become "
+                "message values",
+            },
+            "flags": {
+                "type": "array",
+                "items": {"enum": sorted(FLAGS)},
+                "description": "regular expression flags",
+            },
+            "scope": {
+                "enum": list(SCOPES),
+                "default": "document",
+                "description": "the text units the pattern runs over, one at a time: the whole "
+                "document, its start or end (the match must touch it), each line, paragraph or "
+                "sentence",
+            },
+            "replace": {
+                "type": "string",
+                "description": "replacement template for the fix (\\g<name> allowed); with "
+                "scope line, a replacement that leaves the line blank deletes the line with its "
+                "line break",
+            },
             "unless": {"type": "string", "description": "skip matches whose text matches this"},
-            "timeout": {"type": "number", "exclusiveMinimum": 0},
+            "timeout": {
+                "type": "number",
+                "exclusiveMinimum": 0,
+                "description": "seconds the pattern may take on one unit (default 2)",
+            },
         },
     }
 
@@ -93,6 +116,10 @@ class PatternKind(CheckKind):
         self.timeout = float(params.get("timeout", DEFAULT_TIMEOUT))
         if self.replace is not None:
             check_template(self.pattern, self.replace)
+
+    def provided_values(self) -> frozenset[str]:
+        """`match` and the pattern's named groups."""
+        return frozenset(["match", *self.pattern.groupindex])
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         for span in scope_spans(doc, self.scope):
@@ -115,16 +142,34 @@ class PatternKind(CheckKind):
                     continue
                 if self.unless is not None and self.unless.search(m.group(0)):
                     continue
-                yield self._hit(m, span.start)
+                yield self._hit(m, text, span)
         except TimeoutError:
             raise RegexTimeout(
                 f"pattern took over {self.timeout:g}s on the {self.scope} at offset {span.start}"
             ) from None
 
-    def _hit(self, m: regex.Match, offset: int) -> Hit:
+    def _hit(self, m: regex.Match, text: str, span: Span) -> Hit:
+        offset = span.start
         values = {k: (v or "") for k, v in m.groupdict().items()}
         values["match"] = m.group(0)
         edits = None
         if self.replace is not None:
-            edits = (Edit(offset + m.start(), offset + m.end(), m.expand(self.replace)),)
+            content = m.expand(self.replace)
+            edit = Edit(offset + m.start(), offset + m.end(), content)
+            if self.scope == "line":
+                edit = _whole_line(text, span, edit)
+            edits = (edit,)
         return Hit(offset + m.start(), offset + m.end(), values, edits)
+
+
+def _whole_line(text: str, line: Span, edit: Edit) -> Edit:
+    """With scope line, a replacement that leaves its line blank deletes the line and its line
+    break (the one after it; the one before it on the last line)."""
+    before, after = text[line.start : edit.start], text[edit.end : line.end]
+    if (before + edit.content + after).strip() or not text[line.start : line.end].strip():
+        return edit
+    if line.end < len(text):
+        return Edit(line.start, line.end + 1, "")
+    if line.start > 0:
+        return Edit(line.start - 1, line.end, "")
+    return Edit(line.start, line.end, "")

@@ -121,6 +121,7 @@ def reads_as_prose(line: str) -> bool:
 
 class PhraseLinesKind(CheckKind):
     name = "phrase-lines"
+    message_values = frozenset({"match"})
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

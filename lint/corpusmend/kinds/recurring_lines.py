@@ -61,6 +61,9 @@ _DATELINE = regex.compile(r"^[\p{Lu}][\p{L} .'-]{0,40}\s\((?:[\p{Lu}][\p{L}.-]*\
 class RecurringLinesKind(CheckKind):
     name = "recurring-lines"
     passes: ClassVar[tuple[str, ...]] = ("line-stats",)
+    message_values: ClassVar[frozenset[str] | None] = frozenset(
+        {"docs", "groups", "sources", "spread", "line"}
+    )
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

@@ -19,6 +19,7 @@ _RUN = re.compile("\ufffd+")
 
 class ReplacementCharacterKind(CheckKind):
     name = "replacement-character"
+    message_values = frozenset({"count"})
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text

@@ -81,6 +81,7 @@ def non_blank_lines(text: str) -> Iterator[Span]:
 
 class TopMatterKind(CheckKind):
     name = "top-matter"
+    message_values = frozenset({"match", "what"})
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

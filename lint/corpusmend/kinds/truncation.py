@@ -89,6 +89,7 @@ def _looks_like_prose(line: str, min_words: int) -> bool:
 
 class TruncationKind(CheckKind):
     name = "truncation"
+    message_values = frozenset({"match", "how"})
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

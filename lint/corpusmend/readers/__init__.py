@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from corpusmend.document import Document
 from corpusmend.readers.base import (
@@ -113,11 +115,13 @@ def read_text_file(path: Path) -> Document | ReadProblem:
 
 
 def read_stdin(options: ReadOptions) -> Iterator[Document | ReadProblem]:
-    stream = sys.stdin.buffer
+    stream: BinaryIO = sys.stdin.buffer
+    if options.stdin_bytes is not None:
+        stream = io.BytesIO(options.stdin_bytes)
     if options.stdin_format == "jsonl":
         yield from read_jsonl_stream(stream, None, options)
     elif options.stdin_format == "csv":
         yield from read_csv_stream(text_stream(stream), None, options)
     else:
-        text, _ = decode(stream.read())
-        yield Document(text, id="-")
+        text, bom = decode(stream.read())
+        yield Document(text, id="-", bom=bom)

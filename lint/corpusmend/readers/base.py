@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from corpusmend.document import Document
 
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+# Markdown is not among them: its code blocks, tables and front matter are not prose, and rules
+# such as FMT003 (doubled space) would "fix" aligned columns. `--include '*.md'` opts in.
+TEXT_SUFFIXES = (".txt", ".text")
 RECORD_SUFFIXES = (".jsonl", ".jsonl.gz", ".csv", ".parquet")
 DEFAULT_INCLUDE = tuple(f"*{s}" for s in TEXT_SUFFIXES + RECORD_SUFFIXES)
-
-# The key under which a record document's RecordSource is kept in Document.metadata; the
-# record's other fields sit beside it under their own names.
-SOURCE_KEY = "__source__"
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,84 @@ class ReadProblem:
 
     path: str
     message: str
+    note: bool = False  # a file skipped on purpose (see ReadOptions.skip_without_text_field)
+
+
+@dataclass(frozen=True)
+class MissingTextField(ReadProblem):
+    """A record without the text field (`message` is "line N: no text field ...").
+
+    Record readers gather these per file (MissingFieldTally) and report them once, so a wrong
+    --text-field is one message with the fields the records do have, not one per record."""
+
+    where: str = ""  # "line 3" or "row 0"
+    detail: str = ""  # the message without the location
+
+
+# Field names scrapers commonly give the article text, for "did you mean" suggestions.
+TEXT_FIELD_NAMES = ("text", "content", "body", "article", "fulltext", "full_text", "raw_text")
+
+
+def suggest_text_field(wanted: str, fields: Sequence[str], record: dict[str, Any] | None) -> str:
+    """The field the user probably meant: a close spelling, a usual name, or the longest text
+    ("" when nothing looks right)."""
+    others = [f for f in fields if f != wanted]
+    close = difflib.get_close_matches(wanted, others, n=1, cutoff=0.75)
+    if close:
+        return close[0]
+    usual = [f for f in others if f.lower() in TEXT_FIELD_NAMES]
+    if usual:
+        return usual[0]
+    texts = [(len(v), k) for k, v in (record or {}).items() if isinstance(v, str) and k in others]
+    if texts and max(texts)[0] >= 40:
+        return max(texts)[1]
+    return ""
+
+
+def missing_field_detail(
+    wanted: str, fields: Sequence[str], record: dict[str, Any] | None, unit: str = "field"
+) -> str:
+    listed = ", ".join(repr(k) for k in fields) or "none"
+    guess = suggest_text_field(wanted, fields, record)
+    hint = f"; did you mean --text-field {guess}?" if guess else ""
+    return f"no text {unit} {wanted!r} ({unit}s: {listed}){hint}"
+
+
+class MissingFieldTally:
+    """The records of one file that lack the text field, reported once when the file ends."""
+
+    def __init__(self) -> None:
+        self.first: MissingTextField | None = None
+        self.count = 0
+
+    def add(self, problem: MissingTextField) -> None:
+        self.first = self.first or problem
+        self.count += 1
+
+    def problem(self, records: int, options: ReadOptions) -> ReadProblem | None:
+        """One problem for the file's `records` records; a note when none had the field and
+        `options.skip_without_text_field` says to skip such files."""
+        first = self.first
+        if first is None:
+            return None
+        if self.count == records and options.skip_without_text_field:
+            return ReadProblem(first.path, f"skipped: {first.detail}", note=True)
+        if self.count == 1:
+            return ReadProblem(first.path, first.message)
+        more = self.count - 1
+        plural = "records" if more != 1 else "record"
+        return ReadProblem(first.path, f"{first.where} and {more:,} more {plural}: {first.detail}")
+
+
+def no_text_column(
+    path: str, wanted: str, columns: Sequence[str], options: ReadOptions
+) -> ReadProblem:
+    """A CSV or Parquet file without the text column: an error, or a note when such files are
+    skipped on purpose."""
+    detail = missing_field_detail(wanted, columns, None, "column")
+    if options.skip_without_text_field:
+        return ReadProblem(path, f"skipped: {detail}", note=True)
+    return ReadProblem(path, detail)
 
 
 @dataclass(frozen=True)
@@ -38,6 +116,11 @@ class ReadOptions:
     exclude: tuple[str, ...] = ()  # globs that drop files and directories, explicit ones too
     stdin_format: str = "text"  # text | jsonl | csv
     max_doc_chars: int = 10_000_000  # a longer document is reported and skipped; 0: no limit
+    # stdin's bytes, when the command read them ahead (`check - --fix` writes their fixed copy)
+    stdin_bytes: bytes | None = field(default=None, repr=False, compare=False)
+    # a record file none of whose records has the text field is skipped with a note, not an
+    # error (the pre-commit hooks: a repository's other JSONL and CSV files are not articles)
+    skip_without_text_field: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,8 +141,7 @@ class RecordSource:
 
 
 def record_source(doc: Document) -> RecordSource | None:
-    source = doc.metadata.get(SOURCE_KEY)
-    return source if isinstance(source, RecordSource) else None
+    return doc.source
 
 
 def is_record_path(path: str) -> bool:
@@ -88,20 +170,16 @@ def make_record_document(
     name = path or "-"
     field = options.text_field
     if field not in record:
-        fields = ", ".join(repr(k) for k in record) or "none"
-        return ReadProblem(name, f"{where}: no text field {field!r} (fields: {fields})")
+        detail = missing_field_detail(field, list(record), record)
+        return MissingTextField(name, f"{where}: {detail}", where=where, detail=detail)
     text = record[field]
     if not isinstance(text, str):
         kind = "null" if text is None else type(text).__name__
         return ReadProblem(name, f"{where}: text field {field!r} is {kind}, not a string")
-    if SOURCE_KEY in record:
-        return ReadProblem(name, f"{where}: field {SOURCE_KEY!r} is reserved by corpusmend")
     raw_id = record.get(options.id_field)
     has_id = raw_id is not None and raw_id != ""
     location = f"{name}:{line}" if line is not None else f"{name}:{index}"
     doc_id = str(raw_id) if has_id else location
     metadata = {k: v for k, v in record.items() if k != field}
-    metadata[SOURCE_KEY] = RecordSource(
-        source_format, path, index, line, field, tuple(record), has_id
-    )
-    return Document(text, id=doc_id, metadata=metadata, path=path)
+    source = RecordSource(source_format, path, index, line, field, tuple(record), has_id)
+    return Document(text, id=doc_id, metadata=metadata, path=path, source=source)

@@ -17,7 +17,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from corpusmend.document import Document
-from corpusmend.readers.base import ReadOptions, ReadProblem, make_record_document
+from corpusmend.readers.base import (
+    ReadOptions,
+    ReadProblem,
+    make_record_document,
+    no_text_column,
+)
 
 try:
     csv.field_size_limit(sys.maxsize)
@@ -90,8 +95,7 @@ def read_csv_stream(
                 yield ReadProblem(name, f"line {line}: duplicate column names: {dupes}")
                 return
             if options.text_field not in header:
-                cols = ", ".join(repr(c) for c in header)
-                yield ReadProblem(name, f"no text column {options.text_field!r} (columns: {cols})")
+                yield no_text_column(name, options.text_field, header, options)
                 return
             continue
         if not row:

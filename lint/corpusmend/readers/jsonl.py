@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from corpusmend.document import Document
-from corpusmend.readers.base import ReadOptions, ReadProblem, make_record_document
+from corpusmend.readers.base import (
+    MissingFieldTally,
+    MissingTextField,
+    ReadOptions,
+    ReadProblem,
+    make_record_document,
+)
 
 DECODE_ERRORS = (OSError, EOFError, zlib.error)
 
@@ -47,6 +53,7 @@ def read_jsonl_stream(
     name = path or "-"
     index = 0
     line_no = 0
+    missing = MissingFieldTally()
     try:
         for line_no, raw in enumerate(stream, start=1):
             parsed = parse_line(raw)
@@ -55,10 +62,17 @@ def read_jsonl_stream(
             if isinstance(parsed, str):
                 yield ReadProblem(name, f"line {line_no}: {parsed}")
                 continue
-            yield make_record_document(parsed, "jsonl", path, index, line_no, options)
+            item = make_record_document(parsed, "jsonl", path, index, line_no, options)
             index += 1
+            if isinstance(item, MissingTextField):
+                missing.add(item)
+            else:
+                yield item
     except DECODE_ERRORS as exc:
         yield ReadProblem(name, f"line {line_no + 1}: cannot read further: {exc}")
+    problem = missing.problem(index, options)
+    if problem is not None:
+        yield problem
 
 
 def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document | ReadProblem]:

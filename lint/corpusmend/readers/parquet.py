@@ -8,7 +8,12 @@ from types import ModuleType
 
 from corpusmend.document import Document
 from corpusmend.errors import ReaderError
-from corpusmend.readers.base import ReadOptions, ReadProblem, make_record_document
+from corpusmend.readers.base import (
+    ReadOptions,
+    ReadProblem,
+    make_record_document,
+    no_text_column,
+)
 
 BATCH_ROWS = 256
 INSTALL_HINT = "reading Parquet needs pyarrow: pip install 'corpusmend[parquet]'"
@@ -38,8 +43,7 @@ def read_parquet(path: Path, options: ReadOptions) -> Iterator[Document | ReadPr
         return
     columns = parquet.schema_arrow.names
     if options.text_field not in columns:
-        cols = ", ".join(repr(c) for c in columns)
-        yield ReadProblem(name, f"no text column {options.text_field!r} (columns: {cols})")
+        yield no_text_column(name, options.text_field, columns, options)
         return
     index = 0
     try:

@@ -34,4 +34,4 @@ def looks_binary(data: bytes) -> bool:
 def read_text_document(path: Path, data: bytes | None = None) -> Document:
     raw = path.read_bytes() if data is None else data
     text, bom = decode(raw)
-    return Document(text, id=str(path), path=path, metadata={"bom": bom} if bom else None)
+    return Document(text, id=str(path), path=path, bom=bom)

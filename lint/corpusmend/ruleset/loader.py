@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import string
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -9,10 +11,10 @@ from typing import Any
 import jsonschema
 import yaml
 
-from corpusmend.errors import RulePackError
-from corpusmend.kinds import get_kind
+from corpusmend.errors import RulePackError, RulePackWarning
+from corpusmend.kinds import CheckKind, get_kind
 from corpusmend.ruleset.rule import FixSpec, Rule, RuleCase
-from corpusmend.ruleset.schema import PACK_SCHEMA
+from corpusmend.ruleset.schema import CODE_RULE, PACK_SCHEMA
 from corpusmend.ruleset.yaml_lines import LineDict, line_of, load_yaml
 
 MAX_PACK_BYTES = 5_000_000
@@ -79,6 +81,8 @@ def _error_path(err: jsonschema.ValidationError) -> list[Any]:
 
 
 def _describe(err: jsonschema.ValidationError) -> str:
+    if err.validator == "pattern" and err.schema.get("description") == CODE_RULE:
+        return f"{err.instance!r}: {CODE_RULE}"
     if err.validator == "additionalProperties":
         return err.message.replace("Additional properties are not allowed", "unknown key")
     if err.validator == "required":
@@ -150,6 +154,17 @@ def _build_rule(path: Path, raw: LineDict, data: dict[str, Any]) -> Rule:
         line = line_of(raw, ["params", param]) or raw.line
         raise RulePackError(path, str(exc), line, code) from None
     fix = raw.get("fix")
+    _check_placeholders(path, raw, check, raw["message"], ["message"])
+    if fix:
+        _check_placeholders(path, raw, check, fix["message"], ["fix", "message"])
+    if not raw.get("tests"):
+        warnings.warn(
+            RulePackWarning(
+                f"{path}:{raw.line}: rule {code} has no tests: cases; it loads, but "
+                "`corpusmend test-rules` and `validate-rules --strict` will fail it"
+            ),
+            stacklevel=2,
+        )
     return Rule(
         code=code,
         name=raw["name"],
@@ -160,13 +175,49 @@ def _build_rule(path: Path, raw: LineDict, data: dict[str, Any]) -> Rule:
         check=check,
         params=dict(params),
         fix=FixSpec(fix["message"], fix["applicability"]) if fix else None,
-        tests=tuple(_case(c) for c in raw["tests"]),
+        tests=tuple(_case(c) for c in raw.get("tests", ())),
         enabled=raw.get("enabled", True),
         supersedes=tuple(raw.get("supersedes", ())),
         defers_to=tuple(raw.get("defers_to", ())),
         source=str(path),
         line=raw.line,
     )
+
+
+def placeholders(template: str) -> list[str]:
+    """The value names a message template uses (`{match}`, `{date!r}`, `{what:>10}`).
+    Raises ValueError for a malformed template (a lone `{`)."""
+    names = []
+    for _, field, _, _ in string.Formatter().parse(template):
+        if field is not None:
+            root = field.split(".")[0].split("[")[0]
+            names.append(root)
+    return names
+
+
+def _check_placeholders(
+    path: Path, raw: LineDict, check: CheckKind, template: str, key: list[str]
+) -> None:
+    """An unknown {placeholder} would be printed as it is: an error at load instead."""
+    line = line_of(raw, key) or raw.line
+    where = "/".join(key)
+    try:
+        used = placeholders(template)
+    except ValueError as exc:
+        message = f"{where}: bad template {template!r}: {exc} (write {{{{ for a brace)"
+        raise RulePackError(path, message, line, raw["code"]) from None
+    known = check.provided_values()
+    if known is None:
+        return
+    for name in used:
+        if name not in known:
+            given = ", ".join("{" + k + "}" for k in sorted(known)) or "none"
+            raise RulePackError(
+                path,
+                f"{where}: unknown placeholder {{{name}}}; the {raw['kind']} kind gives {given}",
+                line,
+                raw["code"],
+            )
 
 
 def _case(raw: LineDict) -> RuleCase:

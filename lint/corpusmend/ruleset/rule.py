@@ -49,7 +49,7 @@ class Rule:
 
     @property
     def family(self) -> str:
-        return self.code[:3]
+        return self.code[:-3]
 
     @property
     def fixable(self) -> str:

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import inspect
 import json
+import re
+import sys
 from typing import Any
 
-from corpusmend.kinds import KINDS
+from corpusmend.kinds import KINDS, CheckKind
 
+# The built-in families; a user pack may use its own (2 to 5 capital letters, e.g. ACME001).
 CODE_FAMILIES = ("ENC", "HDR", "SPL", "ATT", "BPL", "TRN", "SIB", "FMT")
-CODE_PATTERN = "^(" + "|".join(CODE_FAMILIES) + ")[0-9]{3}$"
+RESERVED_FAMILIES = ("ERR",)  # ERR001: a rule that crashed on a document
+_NOT_RESERVED = "(?!" + "|".join(f"{f}[0-9]" for f in RESERVED_FAMILIES) + ")"
+CODE_PATTERN = "^" + _NOT_RESERVED + "[A-Z]{2,5}[0-9]{3}$"
+PREFIX_PATTERN = "^" + _NOT_RESERVED + "[A-Z]{2,5}[0-9]{0,3}$"
+CODE_RULE = "a code is 2 to 5 capital letters then 3 digits (ACME001); ERR is reserved"
 
 _EXPECT_ITEM = {
     "oneOf": [
@@ -32,13 +40,18 @@ _EXPECT_ITEM = {
 RULE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
-    "required": ["code", "name", "kind", "severity", "message", "description", "tests"],
+    "required": ["code", "name", "kind", "severity", "message", "description"],
     "properties": {
-        "code": {"type": "string", "pattern": CODE_PATTERN},
+        "code": {"type": "string", "pattern": CODE_PATTERN, "description": CODE_RULE},
         "name": {"type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},
         "kind": {"type": "string"},
         "severity": {"enum": ["error", "warning", "info"]},
-        "message": {"type": "string", "minLength": 1},
+        "message": {
+            "type": "string",
+            "minLength": 1,
+            "description": "the finding's message; {name} placeholders are values the kind "
+            "captures (`corpusmend explain --kind KIND` lists them); an unknown one is an error",
+        },
         "description": {"type": "string", "minLength": 1},
         "enabled": {"type": "boolean", "default": True},
         "supersedes": {
@@ -48,7 +61,7 @@ RULE_SCHEMA: dict[str, Any] = {
         },
         "defers_to": {
             "type": "array",
-            "items": {"type": "string", "pattern": "^(" + "|".join(CODE_FAMILIES) + ")[0-9]{0,3}$"},
+            "items": {"type": "string", "pattern": PREFIX_PATTERN},
             "description": "codes or families whose finding on the same text replaces this one's",
         },
         "params": {"type": "object"},
@@ -64,6 +77,9 @@ RULE_SCHEMA: dict[str, Any] = {
         "tests": {
             "type": "array",
             "minItems": 1,
+            "description": "cases run by `corpusmend test-rules` and `validate-rules`: at least "
+            "one that fires and one that does not (expect: none); optional when loading, "
+            "required by `validate-rules --strict` and `test-rules`",
             "items": {
                 "type": "object",
                 "additionalProperties": False,
@@ -121,13 +137,28 @@ def full_schema() -> dict[str, Any]:
     rule["allOf"] = [
         {
             "if": {"properties": {"kind": {"const": name}}},
-            "then": {"properties": {"params": kind.params_schema}},
+            "then": {
+                "description": f"kind {name}: {kind_summary(kind)}",
+                "properties": {"params": kind.params_schema},
+            },
         }
         for name, kind in sorted(KINDS.items())
     ]
     schema = dict(PACK_SCHEMA)
     schema["$defs"] = {"rule": rule}
     return schema
+
+
+def kind_description(kind: type[CheckKind]) -> str:
+    """What a kind checks: its module's docstring (each kind has its own module)."""
+    doc = sys.modules[kind.__module__].__doc__ or kind.__doc__ or ""
+    return inspect.cleandoc(doc)
+
+
+def kind_summary(kind: type[CheckKind]) -> str:
+    """The first paragraph of kind_description, without the kind's name and its codes."""
+    first = " ".join(kind_description(kind).split("\n\n")[0].split())
+    return re.sub(r"^The ``[a-z-]+`` kind( \([A-Z0-9, ]+\))?: ", "", first)
 
 
 def schema_json() -> str:

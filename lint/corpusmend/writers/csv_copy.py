@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from corpusmend.document import Document
 from corpusmend.readers.base import RecordSource
@@ -25,6 +27,14 @@ def serialize_row(fields: list[str], like: str) -> str:
     return row
 
 
+def fill_columns(row: list[str], header: list[str], fields: Mapping[str, Any] | None) -> None:
+    """Moved values go into columns the header has and the row leaves empty (a CSV copy keeps
+    its columns: a value without one is only in the findings sidecar)."""
+    for name, value in (fields or {}).items():
+        if name in header and row[header.index(name)] == "":
+            row[header.index(name)] = str(value)
+
+
 class CsvCopy:
     def __init__(self, source: Path, target: Path) -> None:
         self.source = source
@@ -43,7 +53,13 @@ class CsvCopy:
             self._header = [first[0].removeprefix("\ufeff"), *first[1:]] if first else []
         return item
 
-    def put(self, doc: Document, source: RecordSource, fixed_text: str | None) -> None:
+    def put(
+        self,
+        doc: Document,
+        source: RecordSource,
+        fixed_text: str | None,
+        fields: Mapping[str, Any] | None = None,
+    ) -> None:
         while True:
             item = self._next_row()
             if item is None:
@@ -62,6 +78,7 @@ class CsvCopy:
         if row[column] != doc.text:
             raise changed_since_read(self.source, f"line {source.line}")
         row[column] = fixed_text
+        fill_columns(row, self._header, fields)
         self._write(serialize_row(row, raw))
 
     def commit(self) -> None:

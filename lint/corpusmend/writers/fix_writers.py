@@ -107,7 +107,7 @@ class FixedCopyWriter:
             self._start_copy(path, quiet=source is None)
         if source is not None and self._copy is not None:
             try:
-                self._copy.put(doc, source, result.fixed_text)
+                self._copy.put(doc, source, result.fixed_text, result.moved)
             except copy_errors() as exc:
                 self._fail(exc)
         return result
@@ -124,7 +124,7 @@ class FixedCopyWriter:
                 data = source.read_bytes()
             else:
                 text = doc.text if result.fixed_text is None else result.fixed_text
-                data = encode(text, bool(doc.metadata.get("bom")))
+                data = encode(text, doc.bom)
             with AtomicFile(self._claim_target(doc.path), source.stat().st_mode & 0o7777) as f:
                 f.file.write(data)
         except OSError as exc:

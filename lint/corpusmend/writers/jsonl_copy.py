@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from corpusmend.document import Document
 from corpusmend.readers.base import RecordSource
@@ -20,12 +21,22 @@ def line_ending(raw: bytes) -> bytes:
     return b"\n" if raw.endswith(b"\n") else b""
 
 
-def replace_text(raw: bytes, doc: Document, source: RecordSource, fixed_text: str) -> bytes:
-    """The source line with the record's text field set to fixed_text."""
+def replace_text(
+    raw: bytes,
+    doc: Document,
+    source: RecordSource,
+    fixed_text: str,
+    fields: Mapping[str, Any] | None = None,
+) -> bytes:
+    """The source line with the record's text field set to fixed_text (and `fields` set where
+    the record has no value for them)."""
     record = parse_line(raw)
     if not isinstance(record, dict) or record.get(source.text_field) != doc.text:
         raise changed_since_read(source.path or "-", f"line {source.line}")
     record[source.text_field] = fixed_text
+    for name, value in (fields or {}).items():
+        if record.get(name) in (None, ""):
+            record[name] = value
     return json_bytes(record) + line_ending(raw)
 
 
@@ -48,12 +59,20 @@ class JsonlCopy:
             self._sink = gzip.GzipFile(fileobj=self._out.file, mode="wb", mtime=0)  # type: ignore[assignment]
         self._line = 0  # lines of the source consumed so far
 
-    def put(self, doc: Document, source: RecordSource, fixed_text: str | None) -> None:
+    def put(
+        self,
+        doc: Document,
+        source: RecordSource,
+        fixed_text: str | None,
+        fields: Mapping[str, Any] | None = None,
+    ) -> None:
         assert source.line is not None
         while self._line < source.line - 1:
             self._copy_line()
         raw = self._next_line(source)
-        self._sink.write(raw if fixed_text is None else replace_text(raw, doc, source, fixed_text))
+        if fixed_text is not None:
+            raw = replace_text(raw, doc, source, fixed_text, fields)
+        self._sink.write(raw)
 
     def _next_line(self, source: RecordSource) -> bytes:
         raw = self._in.readline()

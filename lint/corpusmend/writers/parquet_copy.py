@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,14 @@ class ParquetCopy:
         self._fixes: dict[int, tuple[str, str]] = {}  # row in group -> (checked, fixed) text
         self._field = ""
 
-    def put(self, doc: Document, source: RecordSource, fixed_text: str | None) -> None:
+    def put(
+        self,
+        doc: Document,
+        source: RecordSource,
+        fixed_text: str | None,
+        fields: Mapping[str, Any] | None = None,
+    ) -> None:
+        """`fields` are not written: the copy keeps the source's schema and columns."""
         while source.index >= self._start + self._rows:
             if not self._advance():
                 raise changed_since_read(self.source, f"row {source.index}")

@@ -10,8 +10,9 @@ is complete (see AtomicFile).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from corpusmend.document import Document
 from corpusmend.errors import CorpusmendError
@@ -19,8 +20,18 @@ from corpusmend.readers.base import RecordSource
 
 
 class RecordCopy(Protocol):
-    def put(self, doc: Document, source: RecordSource, fixed_text: str | None) -> None:
-        """Copy the source up to this record, then the record (with fixed_text when given)."""
+    def put(
+        self,
+        doc: Document,
+        source: RecordSource,
+        fixed_text: str | None,
+        fields: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Copy the source up to this record, then the record (with fixed_text when given).
+
+        `fields`: values --move-metadata moves into the record. JSONL adds them; CSV fills
+        columns the header has and the row leaves empty; Parquet keeps its schema and rows
+        (the values are in the findings sidecar)."""
 
     def commit(self) -> None:
         """Copy the rest of the source and publish the copy."""

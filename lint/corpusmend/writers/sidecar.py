@@ -26,6 +26,8 @@ def sidecar_record(result: DocumentResult) -> dict[str, Any]:
         )
     record["findings"] = [f.to_dict() for f in result.findings]
     record["fixed"] = len(result.applied)
+    if result.moved:
+        record["metadata"] = result.moved  # values header fixes moved (--move-metadata)
     if result.problem:
         record["error"] = result.problem
     return record

@@ -16,5 +16,5 @@ def write_fixed_text_file(result: DocumentResult) -> None:
     """
     doc = result.doc
     assert result.fixed_text is not None and doc.path is not None
-    bom = bool(doc.metadata.get("bom"))
+    bom = doc.bom
     write_atomic(Path(doc.path), encode(result.fixed_text, bom), encode(doc.text, bom))
