@@ -13,18 +13,12 @@ import pytest
 from conftest import FIXTURES, ROOT, run_cli
 from corpusmend import Linter
 from corpusmend.document import Document
-from corpusmend.evaluation.corruptions import (
-    FAMILIES,
-    Corruption,
-    Family,
-    apply_edits,
-    family,
-    paragraphs,
-    restore,
-)
+from corpusmend.evaluation.corruptions import Corruption, apply_edits, restore
 from corpusmend.evaluation.evaluate import evaluate
+from corpusmend.evaluation.families import FAMILIES, Family, family
 from corpusmend.evaluation.metrics import FamilyScore, detected, overlaps, per_1000
 from corpusmend.evaluation.report import to_json, to_text
+from corpusmend.evaluation.text_shapes import paragraphs
 from corpusmend.findings import Edit, Finding
 
 

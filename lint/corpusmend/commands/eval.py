@@ -14,8 +14,8 @@ import sys
 from corpusmend.commands.common import add_rule_options, make_linter
 from corpusmend.document import Document
 from corpusmend.errors import ConfigError
-from corpusmend.evaluation.corruptions import FAMILIES
 from corpusmend.evaluation.evaluate import evaluate
+from corpusmend.evaluation.families import FAMILIES
 from corpusmend.evaluation.report import to_json, to_text
 from corpusmend.readers import ReadProblem, read_documents
 
