@@ -32,11 +32,13 @@ def _row(s: RealFamilyScore, n: int) -> str:
     if score.skipped:
         return f"{score.family:<19}{codes:<26}{'n/a':>9}  ({score.skipped})"
     t = score.total
+    if not t.injected:
+        return f"{score.family:<19}{codes:<26}{0:>9}  (no place for this artifact in the corpus)"
     repair = _rate(t.repair_rate, score.repair_target) if score.repairable else "n/a"
     false = per_1000(score.false_findings, n)
     return (
         f"{score.family:<19}{codes:<26}{t.injected:>9}{_rate(t.recall, score.recall_target):>8}"
-        f"{repair:>8}{s.others_changed:>8}{'-' if false is None else f'{false:.1f}':>10}"
+        f"{repair:>8}{s.others_changed:>8}{'-' if false is None else f'{false:.1f}':>14}"
     )
 
 
@@ -60,19 +62,23 @@ def to_text(result: RealEvalResult, found: Discovery, report_dir: Path | None) -
     lines += [
         "",
         f"{'family':<19}{'codes':<26}{'injected':>9}{'recall':>8}{'repair':>8}{'others':>8}"
-        f"{'false/1k':>10}",
+        f"{'untouched/1k':>14}",
     ]
     lines += [_row(s, n) for s in result.families]
     lines += [
         "",
         "repair: fix(corrupted) == fix(original) for the corrupted document; others: documents",
-        "fixed differently because the corrupted copy was in the corpus (want 0); false/1k: the",
-        "family's findings per 1,000 untouched documents; * below target (recall 0.95, repair as"
-        " set)",
+        "fixed differently because the corrupted copy was in the corpus (want 0); untouched/1k:",
+        "the family's findings per 1,000 untouched documents (real artifacts and false ones: read",
+        "the error file); * below target (recall 0.95, repair as set)",
     ]
     errors = sum(result.errors_by_code.values())
     rate = per_1000(errors, n)
-    mark = "" if rate is None or rate < ERROR_TARGET_PER_1000 else "  (target < 1 judged wrong)"
+    mark = (
+        ""
+        if rate is None or rate < ERROR_TARGET_PER_1000
+        else " (target: < 1 a reader judges wrong)"
+    )
     by_code = ", ".join(f"{c} {k}" for c, k in sorted(result.errors_by_code.items()))
     lines.append(
         f"error-level findings on untouched documents: {errors}"
@@ -115,7 +121,7 @@ def to_json(result: RealEvalResult, found: Discovery) -> dict[str, Any]:
                 "recall": s.score.total.recall,
                 "repair": s.score.total.repair_rate if s.score.repairable else None,
                 "others_changed": s.others_changed,
-                "false_per_1000": per_1000(s.score.false_findings, n),
+                "untouched_findings_per_1000": per_1000(s.score.false_findings, n),
                 "shapes": {
                     shape: {"injected": t.injected, "found": t.found, "repaired": t.repaired}
                     for shape, t in sorted(s.score.shapes.items())
