@@ -158,11 +158,11 @@ def short_diff(expected: str, got: str, name: str, max_lines: int = 40) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _describe(result: RealEvalResult, i: Injection) -> list[str]:
+def _describe(result: RealEvalResult, i: Injection, repairable: bool) -> list[str]:
     docs = result.documents
     doc = docs[i.position]
     out = []
-    if not i.repaired:
+    if repairable and not i.repaired:
         out += [
             f"=== {i.family} | {i.shape} | {doc.id} | found: {'yes' if i.found else 'no'}"
             f" | siblings: {', '.join(i.siblings) or 'none'}",
@@ -186,7 +186,7 @@ def mismatches_text(result: RealEvalResult) -> str:
     for s in result.families:
         for i in s.injections:
             if (not i.repaired and s.score.repairable) or i.others_changed:
-                lines += _describe(result, i)
+                lines += _describe(result, i, s.score.repairable)
     return "\n".join(lines) + "\n"
 
 
