@@ -259,6 +259,9 @@ def test_eval_command_reads_any_field_and_says_na_without_siblings(tmp_path: Pat
     assert rows["splice"].split()[2] == "2", "both documents get a splice"
     assert "reference siblings: 0 pairs in 0 groups" in proc.stdout
     assert (report / "mismatches.txt").is_file() and (report / "error-findings.txt").is_file()
+    summary = json.loads((report / "summary.json").read_text(encoding="utf-8"))
+    assert [f["family"] for f in summary["families"]] == ["splice", "sib-splice"]
+    assert summary["families"][1]["skipped"] and summary["families"][0]["injected"] == 2
 
 
 def test_eval_command_on_copies_verifies_itself_against_full_runs(tmp_path: Path) -> None:

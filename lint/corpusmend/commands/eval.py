@@ -19,6 +19,7 @@ import sys
 import time
 from pathlib import Path
 
+from corpusmend import progress
 from corpusmend.commands.common import add_rule_options, make_linter, run_config
 from corpusmend.commands.io_options import add_input_options, read_options
 from corpusmend.document import Document
@@ -28,9 +29,10 @@ from corpusmend.evaluation.corpus_runs import CorpusRun, build_index
 from corpusmend.evaluation.discovery import discovery
 from corpusmend.evaluation.evaluate import evaluate
 from corpusmend.evaluation.families import FAMILIES
+from corpusmend.evaluation.output_files import write_text
 from corpusmend.evaluation.real_evaluate import evaluate_real
 from corpusmend.evaluation.real_families import REAL_FAMILIES
-from corpusmend.evaluation.real_report import GROUPS_FILE, write_files
+from corpusmend.evaluation.real_report import GROUPS_FILE, SUMMARY_FILE, write_files
 from corpusmend.evaluation.real_report import to_json as real_json
 from corpusmend.evaluation.real_report import to_text as real_text
 from corpusmend.evaluation.report import to_json, to_text
@@ -99,6 +101,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         " whole corpus on disk (slow; proves the measure re-runs the right documents)",
     )
     g.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show injections done on stderr (default: when stderr is a terminal)",
+    )
+    g.add_argument(
         "--synthetic-siblings",
         action="store_true",
         help="the evaluation for invented corpora: sibling families get a reworded copy",
@@ -144,9 +152,18 @@ def main(args: argparse.Namespace) -> int:
         index = build_index(docs, options_from_args(args, settings), _references(args), args.index)
     run = CorpusRun(linter, docs, index)
     families = [f for f in REAL_FAMILIES if not args.family or f.name in args.family]
-    result = evaluate_real(run, groups, families, args.seed, args.per_group, args.max_per_family)
-    write_files(result, args.report_dir)
+    show = _Progress() if progress.wanted(args.progress, sys.stderr) else None
+    result = evaluate_real(
+        run, groups, families, args.seed, args.per_group, args.max_per_family, show
+    )
+    if show is not None:
+        show.done()
     found = discovery(run, groups)
+    write_files(result, args.report_dir)
+    write_text(
+        args.report_dir / SUMMARY_FILE,
+        json.dumps(real_json(result, found), ensure_ascii=False, indent=2) + "\n",
+    )
     if args.format == "json":
         _print(args, real_json(result, found))
     else:
@@ -156,6 +173,24 @@ def main(args: argparse.Namespace) -> int:
             text += verify_injections(result, linter, args, settings, args.verify)
         _print(args, text)
     return 0
+
+
+class _Progress:
+    """`eval: FAMILY N` on one stderr line, redrawn as injections are measured."""
+
+    def __init__(self) -> None:
+        self.family, self.count = "", 0
+
+    def __call__(self, family: str) -> None:
+        if family != self.family:
+            self.family, self.count = family, 0
+        self.count += 1
+        sys.stderr.write(f"\r\x1b[Keval: {family} {self.count}")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
 
 
 def _print(args: argparse.Namespace, report: str | dict) -> None:

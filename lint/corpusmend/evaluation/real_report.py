@@ -18,6 +18,7 @@ from corpusmend.findings import Finding
 MISMATCHES_FILE = "mismatches.txt"
 ERRORS_FILE = "error-findings.txt"
 GROUPS_FILE = "reference-groups.json"
+SUMMARY_FILE = "summary.json"
 
 
 def _rate(value: float | None, target: float | None = None) -> str:
