@@ -13,18 +13,12 @@ import pytest
 from conftest import FIXTURES, ROOT, run_cli
 from corpusmend import Linter
 from corpusmend.document import Document
-from corpusmend.evaluation.corruptions import (
-    FAMILIES,
-    Corruption,
-    Family,
-    apply_edits,
-    family,
-    paragraphs,
-    restore,
-)
+from corpusmend.evaluation.corruptions import Corruption, apply_edits, restore
 from corpusmend.evaluation.evaluate import evaluate
+from corpusmend.evaluation.families import FAMILIES, Family, family
 from corpusmend.evaluation.metrics import FamilyScore, detected, overlaps, per_1000
 from corpusmend.evaluation.report import to_json, to_text
+from corpusmend.evaluation.text_shapes import paragraphs
 from corpusmend.findings import Edit, Finding
 
 
@@ -270,7 +264,7 @@ def test_sibling_families_are_skipped_without_sibling_rules(tmp_path: Path) -> N
 def test_eval_command_runs_end_to_end_on_a_small_corpus(tmp_path: Path) -> None:
     corpus = tmp_path / "clean"
     bench_corpus.write_corpus(corpus, 5, seed=4)
-    proc = run_cli("eval", str(corpus), "--seed", "3", "--format", "json")
+    proc = run_cli("eval", "--synthetic-siblings", str(corpus), "--seed", "3", "--format", "json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["untouched_documents"] == 5
@@ -283,10 +277,12 @@ def test_eval_command_runs_end_to_end_on_a_small_corpus(tmp_path: Path) -> None:
         assert fam["injected"] >= 3, fam["family"]
         assert 0.0 <= fam["recall"] <= 1.0
         assert sum(s["injected"] for s in fam["shapes"].values()) == fam["injected"]
-    again = run_cli("eval", str(corpus), "--seed", "3", "--format", "json")
+    again = run_cli("eval", "--synthetic-siblings", str(corpus), "--seed", "3", "--format", "json")
     assert json.loads(again.stdout) == data, "the same seed gives the same figures"
 
-    text = run_cli("eval", str(corpus), "--family", "header", "--max-docs", "2")
+    text = run_cli(
+        "eval", "--synthetic-siblings", str(corpus), "--family", "header", "--max-docs", "2"
+    )
     assert text.returncode == 0, text.stderr
     assert "corpusmend eval: 2 clean documents" in text.stdout
     assert "header" in text.stdout and "mojibake" not in text.stdout

@@ -5,18 +5,18 @@ text offers no place for it, e.g. no quotation paragraph to splice). The :class:
 where the artifact is in the corrupted text (``span``), which shape it took (for per-shape
 recall), and how to undo it (``repair``: edits on the corrupted text that give back the clean
 text exactly). Sibling families add ``siblings``: clean versions of the same article (one
-lightly reworded), as a syndicated copy would be.
+lightly reworded; evaluation/synthetic_siblings.py), as a syndicated copy would be.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-1252 codec)
 import regex
 
+from corpusmend.evaluation.text_shapes import break_points, is_prose, is_quotation, paragraphs
 from corpusmend.findings import Edit
 from corpusmend.fixes import apply_edits
 
@@ -50,61 +50,6 @@ def repair_edits(clean: str, corrupted: str) -> tuple[Edit, ...]:
 
 def _make(family: str, shape: str, clean: str, text: str, span: tuple[int, int]) -> Corruption:
     return Corruption(family, shape, text, span, repair_edits(clean, text))
-
-
-# --- structure helpers -------------------------------------------------------------------------
-
-_PARA_SEP = regex.compile(r"\n[^\S\n]*\n\s*")
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph (blank-line separated), without the separators."""
-    spans, pos = [], 0
-    body_end = len(text.rstrip())
-    for m in _PARA_SEP.finditer(text, 0, body_end):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, body_end))
-    return [(s, e) for s, e in spans if e > s]
-
-
-def _is_quotation(par: str) -> bool:
-    return par.startswith("“")
-
-
-def _is_prose(par: str) -> bool:
-    """An ordinary paragraph: starts with a capital, ends a sentence, one line."""
-    return (
-        "\n" not in par
-        and par[:1].isupper()
-        and par.rstrip()[-1:] in ".!?”"
-        and not par.startswith("- ")
-    )
-
-
-_WORD_BREAK = regex.compile(r" (?=[a-z][a-z]+\b)")
-_SENTENCE_END = regex.compile(r"(?<=[.!?][”’]?) (?=[“‘]?\p{Lu})")
-
-
-def _break_points(par: str, margin: int = 20) -> list[int]:
-    """Offsets in a paragraph where a space precedes a lower-case word, well inside a sentence
-    (not inside a quotation, and at least a few words from the sentence's ends)."""
-    points = []
-    depth = 0
-    last_end = 0
-    ends = {m.start() for m in _SENTENCE_END.finditer(par)}
-    for i, ch in enumerate(par):
-        if ch in "“‘":
-            depth += 1
-        elif ch in "”’" and depth and not (0 < i < len(par) - 1 and par[i + 1].isalpha()):
-            depth -= 1
-        if i in ends:
-            last_end = i
-        if ch == " " and depth == 0 and par[i - 1] not in ".!?:;" and _WORD_BREAK.match(par, i):
-            next_end = min([e for e in ends if e > i] + [len(par)])
-            if i - last_end >= margin and next_end - i >= margin:
-                points.append(i)
-    return points
 
 
 # --- families ----------------------------------------------------------------------------------
@@ -181,16 +126,16 @@ def spliced_quotation(clean: str, rng: random.Random) -> Corruption | None:
     texts = [clean[s:e] for s, e in pars]
     pairs = []
     for k, t in enumerate(texts):
-        if not _is_quotation(t) or "\n" in t:
+        if not is_quotation(t) or "\n" in t:
             continue
         for j in range(max(0, k - 3), k):
-            if _is_prose(texts[j]) and _break_points(texts[j]):
+            if is_prose(texts[j]) and break_points(texts[j]):
                 pairs.append((j, k))
     if not pairs:
         return None
     j, k = rng.choice(pairs)
     par = texts[j]
-    b = rng.choice(_break_points(par))
+    b = rng.choice(break_points(par))
     quote = texts[k]
     glued = rng.random() < 0.5
     sep = " " if glued else "\n\n"
@@ -210,9 +155,7 @@ def spliced_quotation(clean: str, rng: random.Random) -> Corruption | None:
 def broken_sentence(clean: str, rng: random.Random) -> Corruption | None:
     """A sentence broken in two by a paragraph break; the second part starts in lower case."""
     pars = paragraphs(clean)
-    candidates = [
-        (s, p) for s, e in pars if _is_prose(clean[s:e]) for p in _break_points(clean[s:e])
-    ]
+    candidates = [(s, p) for s, e in pars if is_prose(clean[s:e]) for p in break_points(clean[s:e])]
     if not candidates:
         return None
     s, p = rng.choice(candidates)
@@ -372,7 +315,7 @@ def truncation(clean: str, rng: random.Random) -> Corruption | None:
     shape = rng.choice(("mid-sentence", "mid-word", "inside a quotation"))
     cut = None
     if shape == "inside a quotation":
-        quotes = [s for s, e in pars[1:] if _is_quotation(body[s:e])]
+        quotes = [s for s, e in pars[1:] if is_quotation(body[s:e])]
         if quotes:
             s = rng.choice(quotes)
             close = body.find("”", s)
@@ -381,8 +324,8 @@ def truncation(clean: str, rng: random.Random) -> Corruption | None:
         if cut is None:
             shape = "mid-sentence"
     if shape != "inside a quotation":
-        s, e = rng.choice([(s, e) for s, e in pars[1:] if _is_prose(body[s:e])] or [pars[-1]])
-        points = _break_points(body[s:e], margin=8)
+        s, e = rng.choice([(s, e) for s, e in pars[1:] if is_prose(body[s:e])] or [pars[-1]])
+        points = break_points(body[s:e], margin=8)
         if not points:
             return None
         cut = s + rng.choice(points)
@@ -393,104 +336,3 @@ def truncation(clean: str, rng: random.Random) -> Corruption | None:
     text = body[:cut].rstrip() + "\n"
     sentence_start = max(body.rfind(". ", 0, cut) + 2, body.rfind("\n", 0, cut) + 1)
     return _make("truncation", shape, clean, text, (sentence_start, len(text)))
-
-
-# --- siblings ----------------------------------------------------------------------------------
-
-_REWORDINGS = (
-    (" told reporters that ", " said that "),
-    (" have raised concerns about ", " have complained about "),
-    (" is due to resume ", " should resume "),
-    (" drew ", " attracted "),
-    (" stayed open until ", " remained open until "),
-)
-
-
-def reworded(clean: str, rng: random.Random) -> str:
-    """A syndicated copy of the clean text: the same article with one phrase reworded."""
-    options = [(a, b) for a, b in _REWORDINGS if a in clean]
-    if not options:
-        return clean
-    a, b = rng.choice(options)
-    at = rng.choice([m.start() for m in regex.finditer(regex.escape(a), clean)])
-    return clean[:at] + b + clean[at + len(a) :]
-
-
-def with_sibling(family: str, corrupt: Callable[[str, random.Random], Corruption | None]):
-    """The same artifact in a document that has a clean, lightly reworded sibling."""
-
-    def corrupt_with_sibling(clean: str, rng: random.Random) -> Corruption | None:
-        c = corrupt(clean, rng)
-        if c is None:
-            return None
-        return Corruption(family, c.shape, c.text, c.span, c.repair, (reworded(clean, rng),))
-
-    corrupt_with_sibling.__doc__ = f"{corrupt.__doc__} The document has a clean sibling."
-    return corrupt_with_sibling
-
-
-@dataclass(frozen=True)
-class Family:
-    """An artifact family: how to inject it and which rule codes count as finding it."""
-
-    name: str
-    corrupt: Callable[[str, random.Random], Corruption | None]
-    codes: tuple[str, ...]  # code prefixes that find it
-    unsafe: bool = False  # its fix needs --unsafe-fixes
-    repairable: bool = True  # a fix is expected to restore the clean text
-    repair_target: float | None = None  # exact repair rate the project aims for
-    siblings: bool = False
-
-
-FAMILIES: tuple[Family, ...] = (
-    Family("header", glued_header, ("HDR",), repair_target=0.9),
-    Family("byline", byline_or_title, ("HDR",)),
-    Family("splice", spliced_quotation, ("SPL001", "ATT002"), unsafe=True),
-    Family("sentence-break", broken_sentence, ("SPL002",)),
-    Family("mojibake", mojibake, ("ENC",), repair_target=0.9),
-    Family("stray-bytes", stray_bytes, ("ENC",)),
-    Family("boilerplate", boilerplate, ("BPL",)),
-    Family("attribution", mangled_attribution, ("ATT001",)),
-    Family("truncation", truncation, ("TRN",), repairable=False),
-    Family(
-        "sib-splice",
-        with_sibling("sib-splice", spliced_quotation),
-        ("SIB001", "SIB004", "SPL001", "ATT002"),
-        unsafe=True,
-        repair_target=0.9,
-        siblings=True,
-    ),
-    Family(
-        "sib-header",
-        with_sibling("sib-header", glued_header),
-        ("SIB002", "HDR"),
-        siblings=True,
-        repair_target=0.9,
-    ),
-    Family(
-        "sib-sentence-break",
-        with_sibling("sib-sentence-break", broken_sentence),
-        ("SIB004", "SPL002"),
-        siblings=True,
-    ),
-    Family(
-        "sib-boilerplate",
-        with_sibling("sib-boilerplate", boilerplate),
-        ("SIB002", "BPL"),
-        siblings=True,
-    ),
-    Family(
-        "sib-truncation",
-        with_sibling("sib-truncation", truncation),
-        ("SIB003", "TRN"),
-        repairable=False,
-        siblings=True,
-    ),
-)
-
-
-def family(name: str) -> Family:
-    for f in FAMILIES:
-        if f.name == name:
-            return f
-    raise KeyError(name)

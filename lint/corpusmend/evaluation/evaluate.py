@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from corpusmend.document import Document
-from corpusmend.evaluation.corruptions import FAMILIES, Corruption, Family
+from corpusmend.evaluation.corruptions import Corruption
+from corpusmend.evaluation.families import FAMILIES, Family
 from corpusmend.evaluation.metrics import FamilyScore, detected
 from corpusmend.linter import Linter
 
