@@ -38,7 +38,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("header", glued_header, ("HDR",), repair_target=0.9),
     Family("byline", byline_or_title, ("HDR",)),
     Family("splice", spliced_quotation, ("SPL001", "ATT002"), unsafe=True),
-    Family("sentence-break", broken_sentence, ("SPL002",)),
+    Family("sentence-break", broken_sentence, ("SPL002",), unsafe=True),  # SPL002 is unsafe
     Family("mojibake", mojibake, ("ENC",), repair_target=0.9),
     Family("stray-bytes", stray_bytes, ("ENC",)),
     Family("boilerplate", boilerplate, ("BPL",)),
