@@ -11,7 +11,7 @@ from typing import Any
 from corpusmend.config import PerFileIgnores
 from corpusmend.document import Document
 from corpusmend.errors import describe_exception
-from corpusmend.findings import Finding, Fix, FixResult
+from corpusmend.findings import INTERNAL_CODE, Applicability, Finding, Fix, FixResult
 from corpusmend.fixes import fix_text
 from corpusmend.kinds.base import Hit
 from corpusmend.passes import with_dependencies
@@ -21,8 +21,9 @@ from corpusmend.ruleset.overrides import RuleOverride, apply_overrides
 from corpusmend.ruleset.rule import Rule
 from corpusmend.ruleset.selection import matches, select_rules
 
-INTERNAL_CODE = "ERR001"
-_APPLICABILITY_ORDER = ("safe", "unsafe", "display")
+# from most to least permissive: a fix may be applied automatically, with --unsafe-fixes, or
+# only shown
+_APPLICABILITY_ORDER: tuple[Applicability, ...] = ("safe", "unsafe", "display")
 
 
 class _Template(string.Formatter):
@@ -56,7 +57,9 @@ class _Shown(dict):
         return value
 
 
-def _lower(rule_level: str, hit_level: str | None) -> str:
+def least_permissive(rule_level: Applicability, hit_level: Applicability | None) -> Applicability:
+    """The stricter of the rule's applicability and the one a hit asks for: a hit may lower its
+    rule's (safe -> unsafe -> display), never raise it."""
     if hit_level is None:
         return rule_level
     return max(rule_level, hit_level, key=_APPLICABILITY_ORDER.index)
@@ -69,7 +72,7 @@ def to_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
     fix = None
     if rule.fix is not None and hit.edits is not None:
         fix = Fix(
-            applicability=_lower(rule.fix.applicability, hit.applicability),  # type: ignore[arg-type]
+            applicability=least_permissive(rule.fix.applicability, hit.applicability),
             message=render(hit.fix_message or rule.fix.message, values),
             edits=tuple(hit.edits),
             provenance=dict(hit.provenance) if hit.provenance else None,

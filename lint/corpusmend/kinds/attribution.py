@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 import regex
 
 from corpusmend.document import Document
-from corpusmend.findings import Edit
+from corpusmend.findings import Applicability, Edit
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.dangling_attribution import verb_table
 from corpusmend.kinds.outlet_names import NearMisses, separator_variants, tacked_on
@@ -215,7 +215,7 @@ class AttributionKind(CheckKind):
             return None
         edits: list[Edit] = []
         fixed_outlet = outlet
-        applicability = None
+        applicability: Applicability | None = None
         if outlet_bad:
             if len(canonicals) == 1:
                 fixed_outlet = canonicals[0]
