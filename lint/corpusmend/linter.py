@@ -20,6 +20,7 @@ from corpusmend.ruleset.loader import load_rules
 from corpusmend.ruleset.overrides import RuleOverride, apply_overrides
 from corpusmend.ruleset.rule import Rule
 from corpusmend.ruleset.selection import matches, select_rules
+from corpusmend.segmentation import Abbreviations
 
 # from most to least permissive: a fix may be applied automatically, with --unsafe-fixes, or
 # only shown
@@ -128,6 +129,12 @@ def _rules_by_key(rules: Sequence[Rule]) -> dict[str, Rule]:
     return {key: r for r in rules for key in (r.code, r.name)}
 
 
+def _abbreviations(rules: Sequence[Rule]) -> Abbreviations:
+    """The sentence-splitting tables of the packs the rules came from (every kind holds the same
+    merged pack data); the built-in ones without rules."""
+    return Abbreviations.from_data(rules[0].check.data if rules else {})
+
+
 class Linter:
     """Loads and compiles rules once; check and fix any number of texts, from any thread.
 
@@ -155,6 +162,7 @@ class Linter:
         self.rules = select_rules(self.all_rules, select, ignore, extend_select)
         self.per_file_ignores = per_file_ignores  # config: rules not run on some paths
         self._by_key = _rules_by_key(self.all_rules)
+        self.abbreviations = _abbreviations(self.all_rules)
 
     @classmethod
     def from_rules(cls, rules: Sequence[Rule], all_rules: Sequence[Rule] | None = None) -> Linter:
@@ -163,6 +171,7 @@ class Linter:
         linter.all_rules = list(all_rules if all_rules is not None else rules)
         linter.rules = list(rules)
         linter._by_key = _rules_by_key(linter.all_rules)
+        linter.abbreviations = _abbreviations(linter.all_rules)
         return linter
 
     def rule(self, code_or_name: str) -> Rule | None:
@@ -188,6 +197,7 @@ class Linter:
         """The findings in `doc`. `context` is what the corpus passes know of it (or just its
         siblings); a rule whose pass has nothing for this document does not run."""
         ctx = as_context(context)
+        doc = doc.with_abbreviations(self.abbreviations)
         findings: list[Finding] = []
         for rule in self.rules_for(doc):
             if not ctx.has(rule.check.passes):
