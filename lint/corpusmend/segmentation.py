@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import regex
-import yaml
+
+from corpusmend.builtin_rules import builtin_rules_dir
 
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 _LINE = regex.compile(r"[^\n]+")
@@ -65,10 +66,11 @@ def _word_table(data: Mapping[str, Any], key: str, default: frozenset[str]) -> f
 @functools.cache
 def builtin_abbreviations() -> Abbreviations:
     """The tables of the built-in language pack (read once, on first use)."""
-    from corpusmend.ruleset.loader import builtin_rules_dir  # the loader needs this module
+    import yaml  # only here: reading a document needs no YAML until it is split into sentences
 
     path = builtin_rules_dir() / "language.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))["data"]
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)["data"]
     return Abbreviations(**{field: frozenset(data[key]) for field, key in _TABLES.items()})
 
 
