@@ -154,3 +154,12 @@ def test_a_user_pack_extends_the_abbreviations_sentences_are_split_with(tmp_path
     alone = Linter(rules=[write(tmp_path, ABBREVIATION_PACK.replace("[qy]", "[]"), "b.yaml")])
     found = [text[f.start : f.end] for f in alone.check(text) if f.code == "FMT901"]
     assert found == ["The", "Brennick", "Crews"]
+
+
+def test_an_abbreviation_table_that_is_not_a_list_of_words_names_its_file_and_line(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, "data:\n  abbreviations: qy\nrules: []\n")
+    with pytest.raises(RulePackError, match="data/abbreviations") as err:
+        load_packs([path])
+    assert err.value.line == 2
