@@ -7,7 +7,7 @@ user packs that name it still load.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from corpusmend.kinds.base import CheckKind
 
@@ -17,8 +17,13 @@ KINDS: dict[str, type[CheckKind]] = {}
 ALIASES: dict[str, str] = {}  # old kind name -> the name it now goes by
 
 
+@overload
+def register_kind(cls: K) -> K: ...
+@overload
+def register_kind(*, aliases: tuple[str, ...]) -> Callable[[K], K]: ...
 def register_kind(cls: K | None = None, *, aliases: tuple[str, ...] = ()) -> K | Callable[[K], K]:
-    """Class decorator: make the kind available under ``cls.name`` (and each alias)."""
+    """Class decorator, bare (``@register_kind``) or with the names a merged kind used to go by
+    (``@register_kind(aliases=("old-name",))``): makes the kind available under each name."""
 
     def register(kind: K) -> K:
         for name in (kind.name, *aliases):
