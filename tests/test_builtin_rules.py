@@ -42,3 +42,28 @@ def test_every_kind_module_is_registered() -> None:
                 assert KINDS.get(cls.name) is cls, (
                     f"{cls.__name__} in {info.name} is not registered"
                 )
+
+
+def test_a_kind_registers_under_its_name_and_aliases_once() -> None:
+    from corpusmend.kinds.base import CheckKind
+    from corpusmend.kinds.registry import ALIASES, get_kind, register_kind
+
+    class _Invented(CheckKind):
+        name = "invented-kind-for-test"
+
+    try:
+        register_kind(aliases=("invented-old-name",))(_Invented)
+        assert get_kind("invented-old-name") is _Invented
+        assert ALIASES["invented-old-name"] == "invented-kind-for-test"
+
+        class _Clash(CheckKind):
+            name = "invented-kind-for-test"
+
+        with pytest.raises(ValueError, match="registered twice"):
+            register_kind(_Clash)
+    finally:
+        KINDS.pop("invented-kind-for-test", None)
+        KINDS.pop("invented-old-name", None)
+        ALIASES.pop("invented-old-name", None)
+    with pytest.raises(KeyError, match="unknown kind"):
+        get_kind("invented-old-name")

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from corpusmend.document import Document
+from corpusmend.segmentation import Abbreviations, builtin_abbreviations
 
 
 def sentences(text: str) -> list[str]:
@@ -78,3 +79,32 @@ def test_line_index_maps_offsets_to_one_based_positions() -> None:
 def test_structure_is_computed_once() -> None:
     doc = Document("A. B.")
     assert doc.sentences is doc.sentences
+
+
+def test_line_spans_cut_where_split_on_line_feeds_does() -> None:
+    for text in ("", "one", "one\ntwo", "one\r\n\ntwo\n", "\n\n", "a\n b \n"):
+        doc = Document(text)
+        assert [s.slice(text) for s in doc.line_spans] == text.split("\n")
+
+
+def test_abbreviations_are_data_a_document_can_be_given() -> None:
+    text = "The ship docked at Harbour Qy. Brennick in May. Crews left."
+    builtin = Document(text)
+    assert builtin.sentences[0].slice(text) == "The ship docked at Harbour Qy."
+    tables = Abbreviations.from_data({"abbreviations": [*builtin_abbreviations().words, "Qy."]})
+    assert "qy" in tables.words and "mr" in tables.words
+    extended = builtin.with_abbreviations(tables)
+    assert [s.slice(text) for s in extended.sentences] == [
+        "The ship docked at Harbour Qy. Brennick in May.",
+        "Crews left.",
+    ]
+    assert extended.abbreviation_before(text.index("Qy.") + 2)
+    assert not builtin.abbreviation_before(text.index("May.") + 3)
+    assert builtin.with_abbreviations(builtin_abbreviations()) is builtin  # caches kept
+
+
+def test_abbreviation_tables_without_data_are_the_builtin_ones() -> None:
+    assert Abbreviations.from_data({}) is builtin_abbreviations()
+    assert Abbreviations.from_data({"outlets": {}}) is builtin_abbreviations()
+    with pytest.raises(ValueError, match=r"data\.sentence_starters"):
+        Abbreviations.from_data({"sentence_starters": "the"})

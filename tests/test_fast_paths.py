@@ -14,11 +14,11 @@ import ftfy
 import regex
 from cydifflib import SequenceMatcher
 
-from corpusmend import Linter
+from corpusmend import Linter, segmentation
 from corpusmend.document import Document
-from corpusmend.kinds import splice
-from corpusmend.kinds.phrase_lines import more_kept_than, normalise
 from corpusmend.mojibake_detector import _GATES, CONFIG, _gate, _gated_lines, may_change
+from corpusmend.shapes import broken_sentences
+from corpusmend.shapes.furniture import more_kept_than, normalise
 
 LINTER = Linter()
 
@@ -30,7 +30,12 @@ def _texts(seed: int, pieces: list[str], count: int, most: int) -> list[str]:
 
 def test_end_anchored_patterns_searched_backwards_agree_with_forwards() -> None:
     pieces = [*"aB ,.’'-–—:1é\u2003\x1c\x85/\"”?…É)\n\t", "ab", "Word"]
-    for fast in (splice._OPEN_END, splice._OPEN_END_WEAK, splice._CLOSED_END, splice._WORD_BEFORE):
+    for fast in (
+        broken_sentences._OPEN_END,
+        broken_sentences._OPEN_END_WEAK,
+        broken_sentences._CLOSED_END,
+        segmentation._WORD_BEFORE,
+    ):
         assert fast.flags & regex.REVERSE
         slow = regex.compile(fast.pattern, fast.flags & ~regex.REVERSE)
         for text in _texts(1, pieces, 3000, 12):
@@ -100,9 +105,9 @@ def test_glued_paragraphs_are_those_with_a_glued_continuation() -> None:
         slow = {
             i
             for i, p in enumerate(doc.paragraphs)
-            if next(splice.glued_continuations(text, p), None) is not None
+            if next(broken_sentences.glued_continuations(doc, p), None) is not None
         }
-        assert splice.glued_paragraphs(doc) == slow, repr(text)
+        assert broken_sentences.glued_paragraphs(doc) == slow, repr(text)
 
 
 def test_phrase_lines_shortcuts() -> None:
@@ -112,7 +117,7 @@ def test_phrase_lines_shortcuts() -> None:
         for text in _texts(7 + count, pieces, 2000, 14):
             if too_long.match(text.strip()):
                 assert len(normalise(text.strip())) > count, repr(text)
-    kind = LINTER.rule("BPL002").check
+    kind = LINTER.rule("BPL002").check.furniture
     assert kind.any_pattern is not None
     lines = ["Read more at the Courier", "Follow us on Twitter", "The mayor spoke.", "Share"]
     lines += _texts(8, ["Subscribe to ", "our newsletter", "Like ", "x", " ", "!", "©"], 500, 6)

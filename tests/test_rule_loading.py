@@ -124,3 +124,44 @@ def test_user_pack_data_tables_merge(tmp_path: Path) -> None:
     write(tmp_path, "data: {words: [b]}\n" + GOOD_RULE, "b.yaml")
     (rule,) = load_packs([tmp_path])
     assert rule.check.data["words"] == ["a", "b"]
+
+
+ABBREVIATION_PACK = """\
+data:
+  abbreviations: [qy]
+rules:
+  - code: FMT901
+    name: sentence-starts
+    kind: pattern
+    severity: info
+    message: "a sentence starts"
+    description: Marks the first word of every sentence.
+    params:
+      scope: sentence
+      pattern: '\\A\\w+'
+    tests:
+      - text: "The ship docked at Harbour Qy. Brennick in May. Crews left."
+        expect: [{code: FMT901, match: The}, {code: FMT901, match: Crews}]
+"""
+
+
+def test_a_user_pack_extends_the_abbreviations_sentences_are_split_with(tmp_path: Path) -> None:
+    from corpusmend import Linter
+
+    text = "The ship docked at Harbour Qy. Brennick in May. Crews left."
+    pack = write(tmp_path, ABBREVIATION_PACK)
+    extended = Linter(rules=[pack], select=["FMT901"])
+    assert [text[f.start : f.end] for f in extended.check(text)] == ["The", "Crews"]
+    assert "mr" in extended.abbreviations.words  # the built-in table is extended, not replaced
+    alone = Linter(rules=[write(tmp_path, ABBREVIATION_PACK.replace("[qy]", "[]"), "b.yaml")])
+    found = [text[f.start : f.end] for f in alone.check(text) if f.code == "FMT901"]
+    assert found == ["The", "Brennick", "Crews"]
+
+
+def test_an_abbreviation_table_that_is_not_a_list_of_words_names_its_file_and_line(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, "data:\n  abbreviations: qy\nrules: []\n")
+    with pytest.raises(RulePackError, match="data/abbreviations") as err:
+        load_packs([path])
+    assert err.value.line == 2

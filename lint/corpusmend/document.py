@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from corpusmend import segmentation
+from corpusmend.segmentation import Abbreviations
 
 if TYPE_CHECKING:
     from corpusmend.readers.base import RecordSource
@@ -47,18 +48,28 @@ class LineIndex:
     def line_count(self) -> int:
         return len(self._starts)
 
+    def spans(self, text_length: int) -> list[Span]:
+        """Each line's span, line break excluded (as ``text.split("\\n")`` cuts them)."""
+        ends = [s - 1 for s in self._starts[1:]]
+        ends.append(text_length)
+        return [Span(s, e) for s, e in zip(self._starts, ends, strict=True)]
+
 
 class Document:
     """One text to check: an id, the text, metadata and, when it came from a file, its path.
 
+    The document model owns the text's structure: lines, paragraphs, sentences (and whether a
+    period ends one), quotations. Each is computed on first use and cached, so every check
+    shares them; checks ask the document rather than cutting the text themselves.
+    `abbreviations` are the tables sentence splitting reads (the built-in ones by default; the
+    linter passes those of its loaded packs). Sentences are also computed (and cached) one
+    paragraph at a time (:meth:`sentences_in`), so a check that needs the sentences around one
+    place does not pay for the whole document; :meth:`memo` caches any other per-document work
+    checks share.
+
     `metadata` is the user's: a record's other fields, or what the caller passes. What the
     readers need to write the document back is kept apart from it: `source` (where a record
     came from in its JSONL/CSV/Parquet file) and `bom` (a text file started with a UTF-8 BOM).
-
-    Paragraphs, sentences, quotations and the line index are computed on first use and cached,
-    so every check shares them. Sentences are also computed (and cached) one paragraph at a time
-    (:meth:`sentences_in`), so a check that needs the sentences around one place does not pay for
-    the whole document; :meth:`memo` caches any other per-document work checks share.
     """
 
     def __init__(
@@ -67,11 +78,13 @@ class Document:
         id: str | None = None,
         metadata: dict[str, Any] | None = None,
         path: str | Path | None = None,
+        abbreviations: Abbreviations | None = None,
         *,
         source: RecordSource | None = None,
         bom: bool = False,
     ) -> None:
         self.text = text
+        self._abbreviations = abbreviations
         self.path = str(path) if path is not None else None
         self.id = id if id is not None else (self.path or "<text>")
         self.metadata: dict[str, Any] = dict(metadata or {})
@@ -89,11 +102,38 @@ class Document:
             path=self.path,
             source=self.source,
             bom=self.bom,
+            abbreviations=self.abbreviations,
+        )
+
+    @property
+    def abbreviations(self) -> Abbreviations:
+        if self._abbreviations is None:
+            self._abbreviations = segmentation.builtin_abbreviations()
+        return self._abbreviations
+
+    def with_abbreviations(self, abbreviations: Abbreviations) -> Document:
+        """This document, split into sentences with other tables (itself when they are the
+        same: the usual case, which keeps every cached structure)."""
+        if abbreviations is self.abbreviations or abbreviations == self.abbreviations:
+            return self
+        return Document(
+            self.text,
+            id=self.id,
+            metadata=self.metadata,
+            path=self.path,
+            abbreviations=abbreviations,
+            source=self.source,
+            bom=self.bom,
         )
 
     @cached_property
     def lines(self) -> LineIndex:
         return LineIndex(self.text)
+
+    @cached_property
+    def line_spans(self) -> list[Span]:
+        """Each line's span, line break excluded (a final line break leaves an empty last line)."""
+        return self.lines.spans(len(self.text))
 
     @cached_property
     def paragraphs(self) -> list[Span]:
@@ -114,7 +154,10 @@ class Document:
         found = cache.get(index)
         if found is None:
             p = self.paragraphs[index]
-            found = [Span(s, e) for s, e in segmentation.sentences(self.text, p.start, p.end)]
+            found = [
+                Span(s, e)
+                for s, e in segmentation.sentences(self.text, p.start, p.end, self.abbreviations)
+            ]
             cache[index] = found
         return found
 
@@ -132,6 +175,12 @@ class Document:
         if i is None:
             return None
         return next((s for s in self.sentences_in(i) if s.start <= offset < s.end), None)
+
+    def abbreviation_before(self, dot: int) -> bool:
+        """Whether the period at text[dot] may end an abbreviation, an initial or a dotted acronym
+        rather than a sentence, whatever follows it (the test for a period glued to lower case,
+        where sentence splitting never cuts)."""
+        return segmentation.abbreviation_before(self.text, dot, self.abbreviations)
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """compute(), once per document and key: work several checks share (the splices that

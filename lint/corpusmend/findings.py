@@ -8,6 +8,9 @@ from typing import Any, Literal
 Severity = Literal["error", "warning", "info"]
 Applicability = Literal["safe", "unsafe", "display"]
 
+# The code of the finding a rule that crashed on a document leaves in its place.
+INTERNAL_CODE = "ERR001"
+
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 

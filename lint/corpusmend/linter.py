@@ -11,7 +11,7 @@ from typing import Any
 from corpusmend.config import PerFileIgnores
 from corpusmend.document import Document
 from corpusmend.errors import describe_exception
-from corpusmend.findings import Finding, Fix, FixResult
+from corpusmend.findings import INTERNAL_CODE, Applicability, Finding, Fix, FixResult
 from corpusmend.fixes import fix_text
 from corpusmend.kinds.base import Hit
 from corpusmend.passes import with_dependencies
@@ -20,9 +20,11 @@ from corpusmend.ruleset.loader import load_rules
 from corpusmend.ruleset.overrides import RuleOverride, apply_overrides
 from corpusmend.ruleset.rule import Rule
 from corpusmend.ruleset.selection import matches, select_rules
+from corpusmend.segmentation import Abbreviations
 
-INTERNAL_CODE = "ERR001"
-_APPLICABILITY_ORDER = ("safe", "unsafe", "display")
+# from most to least permissive: a fix may be applied automatically, with --unsafe-fixes, or
+# only shown
+_APPLICABILITY_ORDER: tuple[Applicability, ...] = ("safe", "unsafe", "display")
 
 
 class _Template(string.Formatter):
@@ -73,7 +75,9 @@ def moved_metadata(
     return moved
 
 
-def _lower(rule_level: str, hit_level: str | None) -> str:
+def least_permissive(rule_level: Applicability, hit_level: Applicability | None) -> Applicability:
+    """The stricter of the rule's applicability and the one a hit asks for: a hit may lower its
+    rule's (safe -> unsafe -> display), never raise it."""
     if hit_level is None:
         return rule_level
     return max(rule_level, hit_level, key=_APPLICABILITY_ORDER.index)
@@ -86,7 +90,7 @@ def to_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
     fix = None
     if rule.fix is not None and hit.edits is not None:
         fix = Fix(
-            applicability=_lower(rule.fix.applicability, hit.applicability),  # type: ignore[arg-type]
+            applicability=least_permissive(rule.fix.applicability, hit.applicability),
             message=render(hit.fix_message or rule.fix.message, values),
             edits=tuple(hit.edits),
             provenance=dict(hit.provenance) if hit.provenance else None,
@@ -142,6 +146,12 @@ def _rules_by_key(rules: Sequence[Rule]) -> dict[str, Rule]:
     return {key: r for r in rules for key in (r.code, r.name)}
 
 
+def _abbreviations(rules: Sequence[Rule]) -> Abbreviations:
+    """The sentence-splitting tables of the packs the rules came from (every kind holds the same
+    merged pack data); the built-in ones without rules."""
+    return Abbreviations.from_data(rules[0].check.data if rules else {})
+
+
 class Linter:
     """Loads and compiles rules once; check and fix any number of texts, from any thread.
 
@@ -170,6 +180,7 @@ class Linter:
         self.rules = select_rules(self.all_rules, select, ignore, extend_select)
         self.per_file_ignores = per_file_ignores  # config: rules not run on some paths
         self._by_key = _rules_by_key(self.all_rules)
+        self.abbreviations = _abbreviations(self.all_rules)
 
     @classmethod
     def from_rules(cls, rules: Sequence[Rule], all_rules: Sequence[Rule] | None = None) -> Linter:
@@ -178,6 +189,7 @@ class Linter:
         linter.all_rules = list(all_rules if all_rules is not None else rules)
         linter.rules = list(rules)
         linter._by_key = _rules_by_key(linter.all_rules)
+        linter.abbreviations = _abbreviations(linter.all_rules)
         return linter
 
     def rule(self, code_or_name: str) -> Rule | None:
@@ -203,6 +215,7 @@ class Linter:
         """The findings in `doc`. `context` is what the corpus passes know of it (or just its
         siblings); a rule whose pass has nothing for this document does not run."""
         ctx = as_context(context)
+        doc = doc.with_abbreviations(self.abbreviations)
         findings: list[Finding] = []
         for rule in self.rules_for(doc):
             if not ctx.has(rule.check.passes):

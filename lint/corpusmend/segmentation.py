@@ -1,166 +1,79 @@
-"""Paragraph, sentence and quotation boundaries, as (start, end) code-point offsets.
+"""Paragraph, sentence and quotation boundaries, as (start, end) code-point offsets, and
+whether a period ends a sentence.
 
-Plain functions over a string, used lazily by :class:`corpusmend.document.Document`.
+Plain functions over a string, used lazily by :class:`corpusmend.document.Document`: kinds ask
+the document, not these functions. The abbreviations are data (:class:`Abbreviations`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import Protocol
+import functools
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 import regex
+
+from corpusmend.builtin_rules import builtin_rules_dir
 
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 _LINE = regex.compile(r"[^\n]+")
 
-# Words that end in a period without ending the sentence (compared in lower case, no final dot).
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "mx",
-        "dr",
-        "prof",
-        "sr",
-        "jr",
-        "st",
-        "mt",
-        "ft",
-        "gen",
-        "gov",
-        "sen",
-        "rep",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cmdr",
-        "cpl",
-        "adm",
-        "rev",
-        "hon",
-        "pres",
-        "supt",
-        "det",
-        "insp",
-        "brig",
-        "maj",
-        "messrs",
-        "mme",
-        "mlle",
-        "esq",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "vs",
-        "v",
-        "etc",
-        "e.g",
-        "i.e",
-        "cf",
-        "al",
-        "approx",
-        "est",
-        "dept",
-        "div",
-        "inc",
-        "ltd",
-        "corp",
-        "co",
-        "bros",
-        "assn",
-        "univ",
-        "fig",
-        "figs",
-        "vol",
-        "vols",
-        "ch",
-        "chap",
-        "pp",
-        "p",
-        "para",
-        "sec",
-        "no",
-        "nos",
-        "op",
-        "ed",
-        "eds",
-        "repr",
-        "trans",
-        "tel",
-        "ext",
-        "ave",
-        "blvd",
-        "rd",
-        "hwy",
-        "a.m",
-        "p.m",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.u",
-        "d.c",
-        "u.s.a",
-    ]
-)
-# Words that still start a new sentence after a dotted acronym such as "U.S.".
-SENTENCE_STARTERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "in",
-        "on",
-        "at",
-        "but",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "as",
-        "after",
-        "before",
-        "when",
-        "while",
-        "if",
-        "however",
-        "meanwhile",
-        "also",
-    ]
-)
+
+@dataclass(frozen=True, slots=True)
+class Abbreviations:
+    """What decides whether a period ends a sentence: the words that end in a period without
+    ending it (lower case, no final period), those that do so only before a number, and the
+    words that still start a new sentence after a dotted acronym ("U.S. The ...").
+
+    The tables are data (``rules/language.yaml``), merged across the loaded packs so a user pack
+    extends them; :func:`builtin_abbreviations` reads the built-in ones."""
+
+    words: frozenset[str]
+    before_numbers: frozenset[str]
+    sentence_starters: frozenset[str]
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Abbreviations:
+        """The tables of merged pack data; the built-in ones when the packs hold none."""
+        if not any(key in data for key in _TABLES.values()):
+            return builtin_abbreviations()
+        builtin = builtin_abbreviations()
+        tables = {
+            field: _word_table(data, key, getattr(builtin, field)) for field, key in _TABLES.items()
+        }
+        found = cls(**tables)
+        return builtin if found == builtin else found
+
+
+# Abbreviations field -> the pack data key holding its table
+_TABLES = {
+    "words": "abbreviations",
+    "before_numbers": "abbreviations_before_numbers",
+    "sentence_starters": "sentence_starters",
+}
+
+
+def _word_table(data: Mapping[str, Any], key: str, default: frozenset[str]) -> frozenset[str]:
+    if key not in data:
+        return default
+    table = data[key]
+    if not isinstance(table, list) or not all(isinstance(w, str) and w for w in table):
+        raise ValueError(f"data.{key} must be a list of words")
+    return frozenset(w.lower().removesuffix(".") for w in table)
+
+
+@functools.cache
+def builtin_abbreviations() -> Abbreviations:
+    """The tables of the built-in language pack (read once, on first use)."""
+    import yaml  # only here: reading a document needs no YAML until it is split into sentences
+
+    path = builtin_rules_dir() / "language.yaml"
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)["data"]
+    return Abbreviations(**{field: frozenset(data[key]) for field, key in _TABLES.items()})
+
+
 _TERMINATOR = regex.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
 _WORD_BEFORE = regex.compile(r"(\S+)$", regex.REVERSE)  # searched backwards: O(word), not O(text)
 _OPENERS = "“‘\"'([«"
@@ -198,31 +111,50 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _is_abbreviation(text: str, dot: int, next_char: str, next_word: str) -> bool:
-    """Whether the period at `dot` closes an abbreviation rather than a sentence."""
+def _is_abbreviation(
+    text: str, dot: int, next_char: str, next_word: str, known: Abbreviations
+) -> bool:
+    """Whether the period at `dot` closes an abbreviation rather than a sentence, given the
+    character and the word after it."""
     m = _WORD_BEFORE.search(text, 0, dot)
     if m is None:
         return False
     word = m.group(1).lstrip("\"“‘'([").lower()
-    if (
-        word in ("no", "nos", "p", "pp", "op", "vol", "ch", "sec", "fig")
-        and not next_char.isdigit()
-    ):
+    if word in known.before_numbers and not next_char.isdigit():
         return False
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Smith"
-    if word in ABBREVIATIONS:
+    if word in known.words:
         dotted = "." in word
-        return not (dotted and next_word.lower() in SENTENCE_STARTERS)
+        return not (dotted and next_word.lower() in known.sentence_starters)
     if "." in word and all(len(part) <= 2 for part in word.split(".")):
-        return next_word.lower() not in SENTENCE_STARTERS  # other dotted acronyms
+        return next_word.lower() not in known.sentence_starters  # other dotted acronyms
     return False
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+def abbreviation_before(text: str, dot: int, known: Abbreviations) -> bool:
+    """Whether the period at `dot` may end an abbreviation, an initial or a dotted acronym,
+    whatever follows it: the careful test for a period followed by lower case, which
+    :func:`sentences` never splits at anyway."""
+    m = _WORD_BEFORE.search(text, 0, dot)
+    if m is None:
+        return True
+    raw = m.group(1)
+    if raw.startswith("(") and text.startswith(")", dot + 1):
+        return True  # a parenthesised abbreviation: "Col. Anna Berg (Ret.)", "(Ind.)"
+    word = raw.lstrip("\"“‘'([").lower()
+    if word in known.words or (len(word) == 1 and word.isalpha()):
+        return True
+    return "." in word
+
+
+def sentences(
+    text: str, start: int = 0, end: int | None = None, known: Abbreviations | None = None
+) -> Iterator[tuple[int, int]]:
     """Sentences inside text[start:end] (one paragraph); splits survive abbreviations,
     initials, decimals and datelines, and never split before a lower-case word."""
     end = len(text) if end is None else end
+    known = builtin_abbreviations() if known is None else known
     begin = start
     for m in _TERMINATOR.finditer(text, start, end):
         nxt = m.end()
@@ -236,7 +168,9 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
         word_end = nxt
         while word_end < end and text[word_end].isalpha():
             word_end += 1
-        if text[m.start()] == "." and _is_abbreviation(text, m.start(), ch, text[nxt:word_end]):
+        if text[m.start()] == "." and _is_abbreviation(
+            text, m.start(), ch, text[nxt:word_end], known
+        ):
             continue
         yield _strip(text, begin, m.end())
         begin = nxt

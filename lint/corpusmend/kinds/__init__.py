@@ -1,62 +1,18 @@
-"""The registry of check kinds: a YAML rule's ``kind:`` names one of these."""
+"""The check kinds: a YAML rule's ``kind:`` names one of these.
+
+Each module of this package defines kinds and registers them with ``@register_kind``; importing
+the package imports every module, so a new kind needs no list kept by hand.
+"""
 
 from __future__ import annotations
 
-from corpusmend.kinds.attribution import AttributionKind
+import importlib
+import pkgutil
+
 from corpusmend.kinds.base import CheckKind, Hit
-from corpusmend.kinds.characters import StrayCharactersKind
-from corpusmend.kinds.dangling_attribution import DanglingAttributionKind
-from corpusmend.kinds.date_header import DateHeaderKind
-from corpusmend.kinds.invalid_bytes import InvalidBytesKind
-from corpusmend.kinds.legacy_encoding import LegacyEncodingKind
-from corpusmend.kinds.line_endings import MixedLineEndingsKind
-from corpusmend.kinds.mojibake import MojibakeKind
-from corpusmend.kinds.paragraph_break import ParagraphBreakKind
-from corpusmend.kinds.pattern import PatternKind
-from corpusmend.kinds.phrase_lines import PhraseLinesKind
-from corpusmend.kinds.recurring_lines import RecurringLinesKind
-from corpusmend.kinds.replacement_character import ReplacementCharacterKind
-from corpusmend.kinds.sibling_coverage import SiblingCoverageKind
-from corpusmend.kinds.sibling_edges import SiblingEdgesKind
-from corpusmend.kinds.sibling_insertion import SiblingInsertionKind
-from corpusmend.kinds.sibling_order import SiblingOrderKind
-from corpusmend.kinds.splice import SpliceKind
-from corpusmend.kinds.top_matter import TopMatterKind
-from corpusmend.kinds.truncation import TruncationKind
+from corpusmend.kinds.registry import ALIASES, KINDS, get_kind, register_kind
 
-KINDS: dict[str, type[CheckKind]] = {
-    k.name: k
-    for k in (
-        PatternKind,
-        SpliceKind,
-        ParagraphBreakKind,
-        AttributionKind,
-        DanglingAttributionKind,
-        DateHeaderKind,
-        TopMatterKind,
-        PhraseLinesKind,
-        RecurringLinesKind,
-        TruncationKind,
-        SiblingOrderKind,
-        SiblingEdgesKind,
-        SiblingCoverageKind,
-        SiblingInsertionKind,
-        MixedLineEndingsKind,
-        MojibakeKind,
-        InvalidBytesKind,
-        LegacyEncodingKind,
-        ReplacementCharacterKind,
-        StrayCharactersKind,
-    )
-}
+for _module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+    importlib.import_module(f"{__name__}.{_module}")
 
-
-def get_kind(name: str) -> type[CheckKind]:
-    try:
-        return KINDS[name]
-    except KeyError:
-        known = ", ".join(sorted(KINDS))
-        raise KeyError(f"unknown kind {name!r} (known kinds: {known})") from None
-
-
-__all__ = ["KINDS", "CheckKind", "Hit", "get_kind"]
+__all__ = ["ALIASES", "KINDS", "CheckKind", "Hit", "get_kind", "register_kind"]

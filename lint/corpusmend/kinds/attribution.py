@@ -16,12 +16,14 @@ from typing import Any, ClassVar
 import regex
 
 from corpusmend.document import Document
-from corpusmend.findings import Edit
+from corpusmend.findings import Applicability, Edit
 from corpusmend.kinds.base import CheckKind, Hit
-from corpusmend.kinds.dangling_attribution import verb_table
-from corpusmend.kinds.outlet_names import NearMisses, separator_variants, tacked_on
-from corpusmend.kinds.splice import title_case, words
+from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
+from corpusmend.shapes.broken_sentences import words
+from corpusmend.shapes.fragments import title_case
+from corpusmend.shapes.outlet_names import NearMisses, separator_variants, tacked_on
+from corpusmend.shapes.reporting_verbs import verb_table
 
 _KEY_DROPS = regex.compile(r"[\s.-]+")
 
@@ -77,6 +79,7 @@ def _prefilter(forms: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("(?<![a-z0-9])" + literal_trie({f.casefold() for f in forms}))
 
 
+@register_kind
 class AttributionKind(CheckKind):
     name = "attribution"
     message_values = frozenset({"attribution", "suggestion"})
@@ -100,7 +103,7 @@ class AttributionKind(CheckKind):
     def __init__(self, params: dict[str, Any], data: dict[str, Any] | None = None) -> None:
         super().__init__(params, data)
         table = outlet_table(self.data, params.get("outlets", "outlets"))
-        verbs = verb_table(dict(self.data), params.get("verbs", "reporting_verbs"))
+        verbs = verb_table(self.data, params.get("verbs", "reporting_verbs"))
         self.canonical = set(table)
         self.accepted = {f for name in table for f in separator_variants(name, drop=False)}
         self.listed = {v for variants in table.values() for v in variants}
@@ -216,7 +219,7 @@ class AttributionKind(CheckKind):
             return None
         edits: list[Edit] = []
         fixed_outlet = outlet
-        applicability = None
+        applicability: Applicability | None = None
         if outlet_bad:
             if len(canonicals) == 1:
                 fixed_outlet = canonicals[0]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from corpusmend.document import Document
-from corpusmend.findings import Edit
+from corpusmend.findings import Applicability, Edit
 from corpusmend.passes.context import DocumentContext
 
 
@@ -31,7 +31,7 @@ class Hit:
     values: Mapping[str, Any] = field(default_factory=dict)
     edits: tuple[Edit, ...] | None = None
     fix_message: str | None = None
-    applicability: str | None = None
+    applicability: Applicability | None = None
     provenance: Mapping[str, Any] | None = None
     metadata: Mapping[str, Any] | None = None
 

@@ -25,6 +25,7 @@ from typing import Any, ClassVar
 from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.kinds.registry import register_kind
 from corpusmend.mojibake_detector import MojibakeRun, find_mojibake, in_mojibake
 from corpusmend.passes.context import DocumentContext
 from corpusmend.visible import shown
@@ -123,6 +124,7 @@ def _between(text: str, start: int, end: int, test: Callable[[str], bool]) -> bo
     return start > 0 and end < len(text) and test(text[start - 1]) and test(text[end])
 
 
+@register_kind
 class StrayCharactersKind(CheckKind):
     name = "stray-characters"
     message_values = frozenset({"what", "found", "action"})

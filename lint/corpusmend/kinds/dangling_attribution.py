@@ -15,24 +15,20 @@ import regex
 
 from corpusmend.document import Document, Span
 from corpusmend.kinds.base import CheckKind, Hit
-from corpusmend.kinds.splice import abbreviation_before, continuation_at, find_splices
+from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
+from corpusmend.shapes.broken_sentences import continuation_at
+from corpusmend.shapes.reporting_verbs import verb_table
+from corpusmend.shapes.splices import find_splices
 
 _WORD = regex.compile(r"\S+")
 _PERIOD_THEN_LOWER = regex.compile(r"\.[^\S\n]+\p{Ll}")
 # What the words of an attribution never hold; searched backwards from a period.
 _NOT_IN_ATTRIBUTION = '.!?“”"\n'
 _LAST_STOP = regex.compile(f"[{regex.escape(_NOT_IN_ATTRIBUTION)}]", regex.REVERSE)
-DEFAULT_VERBS = ("said", "says", "added", "told", "stated", "wrote", "noted", "explained")
 
 
-def verb_table(data: dict[str, Any], key: str) -> list[str]:
-    verbs = data.get(key, list(DEFAULT_VERBS))
-    if not isinstance(verbs, list) or not all(isinstance(v, str) and v for v in verbs):
-        raise ValueError(f"params.verbs: data.{key} must be a list of words")
-    return sorted({v.lower() for v in verbs}, key=lambda v: (-len(v), v))
-
-
+@register_kind
 class DanglingAttributionKind(CheckKind):
     name = "dangling-attribution"
     params_schema: ClassVar[dict[str, Any]] = {
@@ -50,7 +46,7 @@ class DanglingAttributionKind(CheckKind):
 
     def __init__(self, params: dict[str, Any], data: dict[str, Any] | None = None) -> None:
         super().__init__(params, data)
-        verbs = verb_table(dict(self.data), params.get("verbs", "reporting_verbs"))
+        verbs = verb_table(self.data, params.get("verbs", "reporting_verbs"))
         most = int(params.get("max_attribution_words", 8))
         alternatives = "|".join(regex.escape(v) for v in verbs)
         # closing quote, the attribution (a few words with a reporting verb), a period, then
@@ -69,7 +65,7 @@ class DanglingAttributionKind(CheckKind):
         spliced: set[int] | None = None
         for m, para in self._matches(doc):
             dot = m.end("attribution")
-            if abbreviation_before(text, dot) or not continuation_at(text, m.end(), para.end):
+            if doc.abbreviation_before(dot) or not continuation_at(text, m.end(), para.end):
                 continue
             if spliced is None:
                 spliced = {s.continuation_start for s in find_splices(doc)}

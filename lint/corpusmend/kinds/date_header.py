@@ -19,6 +19,7 @@ import regex
 from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 
 MONTHS = {
@@ -95,6 +96,7 @@ def iso_date(m: regex.Match) -> str | None:
         return None
 
 
+@register_kind
 class DateHeaderKind(CheckKind):
     name = "date-header"
     message_values = frozenset({"match", "date", "header"})

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 
 _RUN = re.compile("[\udc80-\udcff]+")
@@ -66,6 +67,7 @@ def _hex(raw: bytes) -> str:
     return " ".join(f"\\x{b:02x}" for b in raw)
 
 
+@register_kind
 class InvalidBytesKind(CheckKind):
     name = "invalid-bytes"
     message_values = frozenset({"bytes", "reading", "decoded"})

@@ -20,11 +20,13 @@ from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.invalid_bytes import _CONTEXT, _RUN, reading
+from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 
 _UTF8_BEYOND_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 
+@register_kind
 class LegacyEncodingKind(CheckKind):
     name = "legacy-encoding"
     message_values = frozenset({"what", "count", "runs"})

@@ -15,12 +15,14 @@ import regex
 from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 
 _ENDING = regex.compile(r"\r\n|\r|\n")
 _NAMES = {"\r\n": "CRLF", "\n": "LF", "\r": "CR"}
 
 
+@register_kind
 class MixedLineEndingsKind(CheckKind):
     name = "mixed-line-endings"
     message_values = frozenset({"style", "counts", "to"})

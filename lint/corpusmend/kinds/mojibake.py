@@ -11,11 +11,13 @@ from collections.abc import Iterator
 from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.kinds.registry import register_kind
 from corpusmend.mojibake_detector import find_mojibake
 from corpusmend.passes.context import DocumentContext
 from corpusmend.visible import shown
 
 
+@register_kind
 class MojibakeKind(CheckKind):
     name = "mojibake"
     message_values = frozenset({"garbled", "fixed"})

@@ -13,15 +13,17 @@ from typing import Any, ClassVar
 from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
-from corpusmend.kinds.splice import (
+from corpusmend.kinds.registry import register_kind
+from corpusmend.passes.context import DocumentContext
+from corpusmend.shapes.broken_sentences import (
     continuation_at,
     laid_out_in_lines,
     lower_case_starts,
     open_paragraph,
 )
-from corpusmend.passes.context import DocumentContext
 
 
+@register_kind
 class ParagraphBreakKind(CheckKind):
     name = "paragraph-break"
     message_values = frozenset({"before", "after"})

@@ -10,6 +10,7 @@ import regex
 from corpusmend.document import Document, Span
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 
 FLAGS = {
@@ -58,13 +59,10 @@ def scope_spans(doc: Document, scope: str) -> list[Span]:
         return doc.paragraphs
     if scope == "sentence":
         return doc.sentences
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        spans.append(Span(pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
+    return doc.line_spans
 
 
+@register_kind
 class PatternKind(CheckKind):
     name = "pattern"
     params_schema: ClassVar[dict[str, Any]] = {

@@ -25,6 +25,7 @@ import regex
 from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 from corpusmend.passes.lines import normalize
 
@@ -58,6 +59,7 @@ _EMBED_CREDIT = regex.compile(r"^[—–-]\s*\S.*\(@\w+\)")
 _DATELINE = regex.compile(r"^[\p{Lu}][\p{L} .'-]{0,40}\s\((?:[\p{Lu}][\p{L}.-]*\s?){1,4}\)$")
 
 
+@register_kind
 class RecurringLinesKind(CheckKind):
     name = "recurring-lines"
     passes: ClassVar[tuple[str, ...]] = ("line-stats",)

@@ -11,12 +11,14 @@ from collections.abc import Iterator
 
 from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.kinds.registry import register_kind
 from corpusmend.mojibake_detector import find_mojibake, in_mojibake
 from corpusmend.passes.context import DocumentContext
 
 _RUN = re.compile("\ufffd+")
 
 
+@register_kind
 class ReplacementCharacterKind(CheckKind):
     name = "replacement-character"
     message_values = frozenset({"count"})

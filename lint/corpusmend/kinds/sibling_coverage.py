@@ -8,11 +8,13 @@ from typing import Any, ClassVar
 
 from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.kinds.registry import register_kind
 from corpusmend.kinds.sibling_order import repair_hit
 from corpusmend.passes.context import DocumentContext
 from corpusmend.siblings.repairs import missing_text
 
 
+@register_kind
 class SiblingCoverageKind(CheckKind):
     name = "sibling-coverage"
     passes: ClassVar[tuple[str, ...]] = ("siblings",)

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.kinds.registry import register_kind
 from corpusmend.kinds.sibling_order import repair_hit
 from corpusmend.passes.context import DocumentContext
 from corpusmend.siblings.repairs import edge_text, inner_lines
@@ -26,6 +27,7 @@ DEFAULT_SHAPES = (
 )
 
 
+@register_kind
 class SiblingEdgesKind(CheckKind):
     name = "sibling-edges"
     passes: ClassVar[tuple[str, ...]] = ("siblings",)

@@ -9,11 +9,13 @@ from typing import Any, ClassVar
 
 from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.kinds.registry import register_kind
 from corpusmend.kinds.sibling_order import repair_hit
 from corpusmend.passes.context import DocumentContext
 from corpusmend.siblings.repairs import insertions, paragraph_breaks
 
 
+@register_kind
 class SiblingInsertionKind(CheckKind):
     name = "sibling-insertion"
     passes: ClassVar[tuple[str, ...]] = ("siblings",)

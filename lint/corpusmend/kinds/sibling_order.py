@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 from corpusmend.siblings.repairs import Repair, moved_blocks
 
@@ -20,6 +21,7 @@ def repair_hit(r: Repair) -> Hit:
     return Hit(r.start, r.end, r.values, r.edits, r.fix_message, provenance=r.provenance)
 
 
+@register_kind
 class SiblingOrderKind(CheckKind):
     name = "sibling-order"
     passes: ClassVar[tuple[str, ...]] = ("siblings",)

@@ -24,8 +24,9 @@ import regex
 
 from corpusmend.document import Document, Span
 from corpusmend.kinds.base import CheckKind, Hit
-from corpusmend.kinds.phrase_lines import delete_unit_edit
+from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
+from corpusmend.shapes.furniture import delete_unit_edit
 
 _WORD = r"(?:[A-Z][\w’'.-]*|[A-Z]\.)"
 NAME = (
@@ -68,17 +69,13 @@ def _shouted(word: str) -> bool:
     return word.isupper() and word.isalpha() and len(word) > 1
 
 
-def non_blank_lines(text: str) -> Iterator[Span]:
-    """Spans of the lines holding more than whitespace, from the top, found lazily."""
-    pos = 0
-    while pos <= len(text):
-        end = text.find("\n", pos)
-        end = len(text) if end == -1 else end
-        if text[pos:end].strip():
-            yield Span(pos, end)
-        pos = end + 1
+def non_blank_lines(doc: Document) -> Iterator[Span]:
+    """Spans of the lines holding more than whitespace, from the top."""
+    text = doc.text
+    return (span for span in doc.line_spans if span.slice(text).strip())
 
 
+@register_kind
 class TopMatterKind(CheckKind):
     name = "top-matter"
     message_values = frozenset({"match", "what"})
@@ -118,7 +115,7 @@ class TopMatterKind(CheckKind):
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text
-        top = list(islice(non_blank_lines(text), self.top + 1))
+        top = list(islice(non_blank_lines(doc), self.top + 1))
         if self.title and len(top) >= 2:  # a one-line document is all title or all text
             hit = self._title(doc, top)
             if hit is not None:

@@ -21,8 +21,9 @@ import regex
 
 from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
-from corpusmend.kinds.phrase_lines import PhraseLinesKind
+from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
+from corpusmend.shapes.furniture import FurnitureLines
 
 _CLOSERS = "\"'”’»)]}*"
 _TERMINAL = ".!?…"
@@ -87,6 +88,7 @@ def _looks_like_prose(line: str, min_words: int) -> bool:
     return capitalised <= 0.6 * len(letters)
 
 
+@register_kind
 class TruncationKind(CheckKind):
     name = "truncation"
     message_values = frozenset({"match", "how"})
@@ -114,10 +116,16 @@ class TruncationKind(CheckKind):
     def __init__(self, params: dict[str, Any], data: dict[str, Any] | None = None) -> None:
         super().__init__(params, data)
         self.min_words = int(params.get("min_words", 8))
-        skip = {
-            key: params[f"skip_{key}"] for key in ("phrases", "patterns") if f"skip_{key}" in params
-        }
-        self.furniture = PhraseLinesKind(skip, self.data) if skip else None
+        skip = "skip_phrases" in params or "skip_patterns" in params
+        self.furniture = (
+            FurnitureLines(
+                self.data_table("skip_phrases"),
+                self.data_table("skip_patterns"),
+                param="skip_patterns",
+            )
+            if skip
+            else None
+        )
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text.rstrip()

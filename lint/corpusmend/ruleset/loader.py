@@ -11,6 +11,7 @@ from typing import Any
 import jsonschema
 import yaml
 
+from corpusmend.builtin_rules import builtin_rules_dir
 from corpusmend.errors import RulePackError, RulePackWarning
 from corpusmend.kinds import CheckKind, get_kind
 from corpusmend.ruleset.rule import FixSpec, Rule, RuleCase
@@ -20,15 +21,6 @@ from corpusmend.ruleset.yaml_lines import LineDict, line_of, load_yaml
 MAX_PACK_BYTES = 5_000_000
 MAX_INCLUDE_DEPTH = 16
 _VALIDATOR = jsonschema.Draft202012Validator(PACK_SCHEMA)
-
-
-def builtin_rules_dir() -> Path:
-    """The built-in packs: inside the installed wheel, or beside the package in a checkout."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "rules", here.parent.parent / "rules"):
-        if candidate.is_dir():
-            return candidate
-    raise RulePackError(here, "built-in rule packs not found (broken installation?)")
 
 
 def pack_paths(paths: Iterable[str | Path]) -> list[Path]:

@@ -123,6 +123,10 @@ PACK_SCHEMA: dict[str, Any] = {
         "data": {
             "type": "object",
             "description": "named lists and tables the pack's rules refer to",
+            "properties": {
+                key: {"type": "array", "items": {"type": "string", "minLength": 1}}
+                for key in ("abbreviations", "abbreviations_before_numbers", "sentence_starters")
+            },
         },
         "rules": {"type": "array", "items": {"$ref": "#/$defs/rule"}},
     },

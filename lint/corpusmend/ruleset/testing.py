@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from corpusmend.document import Document
-from corpusmend.findings import Finding
+from corpusmend.findings import INTERNAL_CODE, Finding
 from corpusmend.linter import Linter
 from corpusmend.ruleset.rule import Rule, RuleCase
 
@@ -54,7 +54,7 @@ def _case_failures(linter: Linter, rule: Rule, case: RuleCase) -> list[str]:
     doc = Document(case.text, id="case")
     siblings = _context(linter, doc, case)
     found = linter.check_document(doc, siblings)
-    errors = [f.message for f in found if f.code == "ERR001"]
+    errors = [f.message for f in found if f.code == INTERNAL_CODE]
     if errors:
         return errors
     problems = []

@@ -76,7 +76,8 @@ _QUOTE_INTRO = regex.compile(
 )
 _SENTENCE_END_INSIDE = regex.compile(r"[.!?][\"”’')\]]*\s+[\"“‘'(\[]?\p{Lu}")
 _WORD = regex.compile(r"\S+")
-_LIST_START = regex.compile(r"^\s*(?:[-*•·–—>#|]|\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\)|\[)")
+# A paragraph that starts like a list item, a byline or a caption marker.
+LIST_START = regex.compile(r"^\s*(?:[-*•·–—>#|]|\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\)|\[)")
 
 
 def title_case(text: str) -> bool:
@@ -148,7 +149,7 @@ def broken_fragment(
     text = doc.text
     span = doc.paragraphs[index]
     para = span.slice(text)
-    if para[0].islower() or _LIST_START.match(para):
+    if para[0].islower() or LIST_START.match(para):
         return False
     if _CUT_END.search(para) is None:
         return False

@@ -1,0 +1,143 @@
+"""Page furniture as whole lines: the phrase and pattern tables of the ``phrase-lines`` kind
+(also used by ``truncation`` to skip furniture at the end), and the edit that deletes a line.
+
+A unit is furniture only when the whole of it is a listed phrase or matches a listed pattern
+from end to end: a sentence that merely contains the words never is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import regex
+
+from corpusmend.findings import Edit
+
+# Characters ignored around a phrase when comparing: spaces, bullets, quotes, trailing dots.
+_TRIM = " \t\u00a0•·*>|\"'“”‘’"
+_SPACES = regex.compile(r"\s+")
+_TIMEOUT = 2.0
+_FLAGS = regex.IGNORECASE | regex.VERSION0
+# What stops a pattern from being one alternative among others: a reference to a group (by
+# number or by name), recursion, a conditional, or a flag set for the whole pattern.
+_NOT_COMBINABLE = regex.compile(r"\\(?:[1-9]|g|k<)|\(\?(?:P[=>]|&|R|[0-9+-]|\(|[a-zA-Z-]+\))")
+
+
+def normalise(line: str) -> str:
+    """Case-folded, spaces collapsed, surrounding bullets, quotes and trailing colons trimmed."""
+    text = _SPACES.sub(" ", line).strip(_TRIM)
+    return text.rstrip(":").strip(_TRIM).casefold()
+
+
+def more_kept_than(count: int) -> re.Pattern[str]:
+    """Matches (at the start) a text with more than `count` characters that :func:`normalise`
+    surely keeps (neither white space nor a trimmed bullet, quote or colon), so whose normal
+    form is longer than `count`: it reads about `count` characters, not the whole line. (``re``
+    is faster here; its ``\\s`` takes in a few more characters than ``regex``'s, which only
+    makes the test more careful.)"""
+    dropped = "".join(re.escape(c) for c in _TRIM + ":")
+    return re.compile(rf"(?:[^\s{dropped}][\s{dropped}]*+){{{count + 1}}}")
+
+
+def combined_pattern(patterns: list[regex.Pattern]) -> regex.Pattern | None:
+    """One pattern that fully matches a text exactly when one of `patterns` does (one search
+    instead of one per pattern), or None when some pattern cannot be combined safely."""
+    plain = regex.compile("", _FLAGS).flags
+    if not patterns or any(p.flags != plain or _NOT_COMBINABLE.search(p.pattern) for p in patterns):
+        return None
+    try:
+        return regex.compile("|".join(f"(?:{p.pattern})" for p in patterns), _FLAGS)
+    except regex.error:
+        return None
+
+
+def delete_unit_edit(text: str, start: int, end: int) -> Edit:
+    """An edit deleting text[start:end] and closing the gap it leaves.
+
+    The whitespace runs before and after the unit each hold some line breaks; the larger of the
+    two is kept (the one after on a tie), so "A\\n\\nX\\n\\nB" becomes "A\\n\\nB" and "A\\nX\\nB"
+    becomes "A\\nB". At the start of the document the unit goes with the break after it, at
+    the end with the break before it (a final line break stays).
+    """
+    before = start
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    after = end
+    while after < len(text) and text[after].isspace():
+        after += 1
+    if before == 0:
+        return Edit(0, after, "")
+    if after == len(text):
+        return Edit(before, end, "")  # the text's final line break, if any, stays
+    gap_before, gap_after = text[before:start], text[end:after]
+    keep = gap_after if gap_after.count("\n") >= gap_before.count("\n") else gap_before
+    return Edit(before, after, keep)
+
+
+# A verb that makes a line a sentence: "..., the campaign says on its posters."
+_PROSE_VERB = regex.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|should|says|said|told|tells|added|"
+    r"say|concluded|reported|wrote|writes|argued|warned|explained|noted|claimed|insisted|became|"
+    r"remained|seemed|sent|made|went|came|took|gave)\b"
+)
+_SENTENCE_END = regex.compile(r"[.!?…][\"”’')\]]*$")
+# What only furniture holds: a link, a rights notice, a syndication footer.
+_FURNITURE_MARK = regex.compile(
+    r"https?://|www\.|\.(?:com|org|net|co\.uk)\b|all rights reserved|appeared first on|click here",
+    regex.IGNORECASE,
+)
+
+
+def reads_as_prose(line: str) -> bool:
+    """Whether a line reads as a sentence of the article rather than a page element: it ends
+    like a sentence, has six words or more and a verb, and holds no link or rights notice."""
+    if not _SENTENCE_END.search(line) or len(line.split()) < 6:
+        return False
+    return _PROSE_VERB.search(line) is not None and _FURNITURE_MARK.search(line) is None
+
+
+class FurnitureLines:
+    """Whether a unit (a line or a paragraph) is furniture: the whole of it is one of `phrases`
+    (compared after :func:`normalise`) or fully matches one of `patterns` (case-insensitively),
+    and it is at most `max_length` characters long. With `prose_guard`, a pattern match that
+    reads as a sentence of the text is not furniture."""
+
+    def __init__(
+        self,
+        phrases: Iterable[str],
+        patterns: Iterable[str],
+        max_length: int = 400,
+        prose_guard: bool = False,
+        param: str = "patterns",
+    ) -> None:
+        self.phrases = {normalise(p) for p in phrases}
+        self.too_long = more_kept_than(max(map(len, self.phrases), default=0))
+        self.patterns = []
+        for source in patterns:
+            try:
+                self.patterns.append(regex.compile(source, _FLAGS))
+            except regex.error as exc:
+                raise ValueError(
+                    f"params.{param}: bad regular expression {source!r}: {exc}"
+                ) from None
+        self.any_pattern = combined_pattern(self.patterns)
+        self.max_length = max_length
+        self.prose_guard = prose_guard
+
+    def matches(self, unit: str) -> bool:
+        stripped = unit.strip()
+        if not stripped or len(stripped) > self.max_length:
+            return False
+        if (
+            self.phrases
+            and not self.too_long.match(stripped)
+            and normalise(stripped) in self.phrases
+        ):
+            return True
+        return self._fits_pattern(stripped) and not (self.prose_guard and reads_as_prose(stripped))
+
+    def _fits_pattern(self, stripped: str) -> bool:
+        if self.any_pattern is not None:
+            return self.any_pattern.fullmatch(stripped, timeout=_TIMEOUT) is not None
+        return any(p.fullmatch(stripped, timeout=_TIMEOUT) for p in self.patterns)
