@@ -14,7 +14,7 @@ RULES = load_rules()
 def test_codes_and_names_unique_and_kinds_known() -> None:
     assert len({r.code for r in RULES}) == len(RULES)
     assert len({r.name for r in RULES}) == len(RULES)
-    assert all(r.kind in KINDS for r in RULES)
+    assert all(r.kind_name in KINDS for r in RULES)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)

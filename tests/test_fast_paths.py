@@ -63,7 +63,7 @@ def test_mojibake_gate_and_gated_lines_miss_nothing() -> None:
 
 
 def test_attribution_prefilter_finds_every_match() -> None:
-    kind = LINTER.rule("ATT001").check
+    kind = LINTER.rule("ATT001").kind
     assert kind.prefilter is not None
     pieces = [
         *["Reuters", "Press TV", "Presstv", "Al Jazeera", "BBC", "TASS", "tass", "reuters"],
@@ -76,7 +76,7 @@ def test_attribution_prefilter_finds_every_match() -> None:
 
 
 def test_dangling_attribution_windows_find_what_paragraphs_find() -> None:
-    kind = LINTER.rule("ATT002").check
+    kind = LINTER.rule("ATT002").kind
     assert kind.windowed
     pieces = [
         *["“We will go,” ", "“Yes.” ", '"No," ', "’Tis ", "the minister ", "said", "Mr. Smith "],
@@ -117,7 +117,7 @@ def test_phrase_lines_shortcuts() -> None:
         for text in _texts(7 + count, pieces, 2000, 14):
             if too_long.match(text.strip()):
                 assert len(normalise(text.strip())) > count, repr(text)
-    kind = LINTER.rule("BPL002").check.furniture
+    kind = LINTER.rule("BPL002").kind.furniture
     assert kind.any_pattern is not None
     lines = ["Read more at the Courier", "Follow us on Twitter", "The mayor spoke.", "Share"]
     lines += _texts(8, ["Subscribe to ", "our newsletter", "Like ", "x", " ", "!", "©"], 500, 6)

@@ -120,7 +120,7 @@ def test_declared_message_values_are_what_the_kinds_give() -> None:
     """Each kind that declares its message values gives no others on the built-in cases."""
     rules = load_rules([builtin_rules_dir()])
     for rule in rules:
-        known = rule.check.provided_values()
+        known = rule.kind.provided_values()
         if known is None:
             continue
         linter = Linter.from_rules([rule], rules)

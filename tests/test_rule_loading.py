@@ -36,7 +36,7 @@ def write(tmp_path: Path, text: str, name: str = "pack.yaml") -> Path:
 
 def test_good_pack_loads(tmp_path: Path) -> None:
     (rule,) = load_packs([write(tmp_path, GOOD_RULE)])
-    assert (rule.code, rule.name, rule.kind, rule.severity) == (
+    assert (rule.code, rule.name, rule.kind_name, rule.severity) == (
         "BPL901",
         "my-rule",
         "pattern",
@@ -123,7 +123,7 @@ def test_user_pack_data_tables_merge(tmp_path: Path) -> None:
     write(tmp_path, "data: {words: [a]}\nrules: []\n", "a.yaml")
     write(tmp_path, "data: {words: [b]}\n" + GOOD_RULE, "b.yaml")
     (rule,) = load_packs([tmp_path])
-    assert rule.check.data["words"] == ["a", "b"]
+    assert rule.kind.data["words"] == ["a", "b"]
 
 
 ABBREVIATION_PACK = """\

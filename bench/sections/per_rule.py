@@ -16,11 +16,11 @@ def run(linter: Linter, corpus: Corpus, repeats: int) -> dict[str, Any]:
     size = mb(texts)
     rows = []
     for rule in linter.rules:
-        if rule.check.uses_siblings:
+        if rule.kind.uses_siblings:
             continue
         single = Linter.from_rules([rule], linter.all_rules)
         seconds = best_time(lambda s=single: [s.check(Document(t)) for t in texts], repeats)
-        rows.append({"code": rule.code, "kind": rule.kind, "seconds": seconds})
+        rows.append({"code": rule.code, "kind": rule.kind_name, "seconds": seconds})
 
     def segment() -> None:
         for t in texts:

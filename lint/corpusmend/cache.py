@@ -71,7 +71,7 @@ def rules_fingerprint(linter: Linter) -> str:
         {
             "code": r.code,
             "name": r.name,
-            "kind": r.kind,
+            "kind": r.kind_name,
             "severity": r.severity,
             "message": r.message,
             "params": r.params,

@@ -149,7 +149,7 @@ def _rules_by_key(rules: Sequence[Rule]) -> dict[str, Rule]:
 def _abbreviations(rules: Sequence[Rule]) -> Abbreviations:
     """The sentence-splitting tables of the packs the rules came from (every kind holds the same
     merged pack data); the built-in ones without rules."""
-    return Abbreviations.from_data(rules[0].check.data if rules else {})
+    return Abbreviations.from_data(rules[0].kind.data if rules else {})
 
 
 class Linter:
@@ -207,7 +207,7 @@ class Linter:
     def passes(self) -> list[str]:
         """The corpus passes the selected rules need (with the passes those need), in build
         order; [] when no selected rule reads the corpus."""
-        return with_dependencies({p for r in self.rules for p in r.check.passes})
+        return with_dependencies({p for r in self.rules for p in r.kind.passes})
 
     def check_document(
         self, doc: Document, context: Sequence[Document] | DocumentContext = ()
@@ -218,10 +218,10 @@ class Linter:
         doc = doc.with_abbreviations(self.abbreviations)
         findings: list[Finding] = []
         for rule in self.rules_for(doc):
-            if not ctx.has(rule.check.passes):
+            if not ctx.has(rule.kind.passes):
                 continue
             try:
-                findings.extend(to_finding(rule, doc, h) for h in rule.check.check(doc, ctx))
+                findings.extend(to_finding(rule, doc, h) for h in rule.kind.check(doc, ctx))
             except Exception as exc:  # a broken rule must not stop the others
                 findings.append(internal_error(rule, doc, exc))
         findings.sort(key=Finding.sort_key)

@@ -38,7 +38,8 @@ def main(args: argparse.Namespace) -> int:
         raise ConfigError(f"no rule {args.code!r}; `corpusmend rules --all` lists them")
     print(f"{rule.code} ({rule.name})")
     print(
-        f"severity: {rule.severity}    kind: {rule.kind}    defined in: {rule.source}:{rule.line}"
+        f"severity: {rule.severity}    kind: {rule.kind_name}"
+        f"    defined in: {rule.source}:{rule.line}"
     )
     print()
     print(textwrap.fill(rule.description, 88))

@@ -26,7 +26,7 @@ def main(args: argparse.Namespace) -> int:
             "code": r.code,
             "name": r.name,
             "severity": r.severity,
-            "kind": r.kind,
+            "kind": r.kind_name,
             "fixable": r.fixable,
             "enabled": r.code in selected,
         }

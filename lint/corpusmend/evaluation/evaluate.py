@@ -32,7 +32,7 @@ class EvalResult:
 
 
 def has_sibling_rules(linter: Linter) -> bool:
-    return any(getattr(r.check, "uses_siblings", False) for r in linter.rules)
+    return any(getattr(r.kind, "uses_siblings", False) for r in linter.rules)
 
 
 def _example(c: Corruption) -> str:

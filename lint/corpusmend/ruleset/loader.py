@@ -160,11 +160,11 @@ def _build_rule(path: Path, raw: LineDict, data: dict[str, Any]) -> Rule:
     return Rule(
         code=code,
         name=raw["name"],
-        kind=raw["kind"],
+        kind_name=raw["kind"],
         severity=raw["severity"],
         message=raw["message"],
         description=raw["description"].strip(),
-        check=check,
+        kind=check,
         params=dict(params),
         fix=FixSpec(fix["message"], fix["applicability"]) if fix else None,
         tests=tuple(_case(c) for c in raw.get("tests", ())),

@@ -33,11 +33,11 @@ class RuleCase:
 class Rule:
     code: str
     name: str
-    kind: str
+    kind_name: str  # the kind as the pack names it (`kind:`)
     severity: Severity
     message: str
     description: str
-    check: CheckKind = field(repr=False, compare=False)
+    kind: CheckKind = field(repr=False, compare=False)  # that kind, built with the rule's params
     params: dict[str, Any] = field(default_factory=dict)
     fix: FixSpec | None = None
     tests: tuple[RuleCase, ...] = ()
