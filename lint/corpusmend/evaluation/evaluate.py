@@ -45,7 +45,7 @@ def _example(c: Corruption) -> str:
     return (left + "[" + mid + "]" + right).replace("\n", "⏎")
 
 
-def _score(family: Family) -> FamilyScore:
+def score_of(family: Family) -> FamilyScore:
     return FamilyScore(
         family=family.name,
         codes=family.codes,
@@ -62,7 +62,7 @@ def evaluate(
     seed: int = 0,
     families: Sequence[Family] = FAMILIES,
 ) -> EvalResult:
-    scores = [_score(f) for f in families]
+    scores = [score_of(f) for f in families]
     result = EvalResult(seed=seed, untouched=len(clean), families=scores)
     for doc in clean:
         for f in linter.check(doc):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from corpusmend.document import Document
 from corpusmend.evaluation.corpus_runs import CorpusRun, ReplacedRun
 from corpusmend.evaluation.corruptions import Corruption
-from corpusmend.evaluation.evaluate import RECALL_TARGET
+from corpusmend.evaluation.evaluate import score_of
 from corpusmend.evaluation.families import Family
 from corpusmend.evaluation.metrics import FamilyScore, detected
 from corpusmend.evaluation.reference_groups import ReferenceGroups
@@ -72,17 +72,6 @@ class RealEvalResult:
             for f in outcome.findings
             if f.severity == "error"
         ]
-
-
-def _score(family: Family) -> FamilyScore:
-    return FamilyScore(
-        family=family.name,
-        codes=family.codes,
-        repairable=family.repairable,
-        unsafe=family.unsafe,
-        recall_target=RECALL_TARGET,
-        repair_target=family.repair_target,
-    )
 
 
 def sibling_candidates(
@@ -169,7 +158,7 @@ def evaluate_real(
             if f.severity == "error":
                 result.errors_by_code[f.code] += 1
     for family in families:
-        score = RealFamilyScore(_score(family), needs_siblings=family.siblings)
+        score = RealFamilyScore(score_of(family), needs_siblings=family.siblings)
         result.families.append(score)
         score.score.false_findings = sum(
             f.code.startswith(family.codes) for o in run.outcomes for f in o.findings
