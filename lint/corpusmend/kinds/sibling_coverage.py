@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.sibling_order import repair_hit
-from corpusmend.siblings.repairs import missing_text
+from corpusmend.siblings.coverage import missing_text
 
 
 class SiblingCoverageKind(CheckKind):

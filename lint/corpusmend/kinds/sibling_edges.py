@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.sibling_order import repair_hit
-from corpusmend.siblings.repairs import edge_text, inner_lines
+from corpusmend.siblings.edges import edge_text, inner_lines
 
 DEFAULT_SHAPES = (
     r"\b\d{4}-\d{2}-\d{2}\b",

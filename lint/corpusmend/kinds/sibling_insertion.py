@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.sibling_order import repair_hit
-from corpusmend.siblings.repairs import insertions, paragraph_breaks
+from corpusmend.siblings.insertions import insertions, paragraph_breaks
 
 
 class SiblingInsertionKind(CheckKind):

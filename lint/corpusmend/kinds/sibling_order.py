@@ -12,7 +12,8 @@ from typing import Any, ClassVar
 
 from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
-from corpusmend.siblings.repairs import Repair, moved_blocks
+from corpusmend.siblings.moves import moved_blocks
+from corpusmend.siblings.repairs import Repair
 
 
 def repair_hit(r: Repair) -> Hit:

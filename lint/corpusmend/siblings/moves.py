@@ -1,0 +1,195 @@
+"""SIB001: a block of whole sentences out of place (a quotation spliced into a sentence)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corpusmend.document import Document
+from corpusmend.findings import Edit
+from corpusmend.siblings.align import (
+    MIN_BLOCK_WORDS,
+    UNMATCHED,
+    Alignment,
+    Block,
+)
+from corpusmend.siblings.repairs import Pair, Repair, Votes, follows, pairs
+from corpusmend.siblings.tokens import Tokens, separator
+from corpusmend.siblings.wholeness import broken_count, join
+
+
+@dataclass(frozen=True)
+class _Move:
+    block: Block
+    dest: int  # insert after this word of the document (-1: at its start)
+    edits: tuple[Edit, ...]
+    broken_now: int
+    broken_after: int
+
+
+def _whole_sentences(t: Tokens, start: int, end: int) -> bool:
+    return t.starts_upper(start) and t.ends_sentence(end - 1)
+
+
+def _destination(al: Alignment, block: Block) -> int | None:
+    """The document word after which the sibling has the block (-1: before the first word)."""
+    j = block.b_start - 1
+    while j >= 0:
+        i = al.b_to_a[j]
+        if i != UNMATCHED and not al.moved[i]:
+            return i
+        j -= 1
+    return -1
+
+
+def _plan_move(al: Alignment, block: Block, d: int | None) -> _Move | None:
+    """The edits that move `block` to after document word `d`, and how many sentences are
+    broken before and after the move; None when the move makes no sense."""
+    a, b = al.a, al.b
+    i0, i1 = block.a_start, block.a_end - 1
+    in_place_b = (block.b_start == 0 or b.ends_sentence(block.b_start - 1)) and b.ends_sentence(
+        block.b_end - 1
+    )
+    if not (_whole_sentences(a, block.a_start, block.a_end) and in_place_b):
+        return None
+    if d is None or i0 - 1 <= d <= i1:
+        return None
+    p = i0 - 1 if i0 > 0 else None
+    q = i1 + 1 if i1 + 1 < len(a) else None
+    d1 = d + 1 if d + 1 < len(a) else None
+    text = a.text
+    block_text = text[a.outer_start(i0) : a.outer_end(i1)]
+    # take the block out, joining what was around it as the sibling joins it
+    if p is not None and q is not None:
+        if follows(al, p, q):
+            spacing = separator(b.gap(al.a_to_b[q] - 1))
+        elif not a.ends_sentence(p) and not a.starts_upper(q):
+            spacing = " "  # the sentence the block interrupts goes on (the sibling rewords it)
+        else:
+            spacing = separator(text[a.outer_end(p) : a.outer_start(i0)])
+        out = Edit(a.outer_end(p), a.outer_start(q), spacing)
+    elif q is not None:
+        spacing = ""
+        out = Edit(a.outer_start(i0), a.outer_start(q), "")
+    elif p is not None:
+        spacing = ""
+        out = Edit(a.outer_end(p), a.outer_end(i1), "")
+    else:
+        return None
+    before = separator(b.gap(block.b_start - 1)) if block.b_start > 0 else "\n\n"
+    after = separator(b.gap(block.b_end - 1)) if block.b_end < len(b) else "\n\n"
+    if d == -1:
+        pos = a.outer_start(0)
+        into = Edit(pos, pos, block_text + after)
+    elif d1 is None:
+        pos = a.outer_end(d)
+        into = Edit(pos, pos, before + block_text)
+    else:
+        into = Edit(a.outer_end(d), a.outer_start(d1), before + block_text + after)
+    if into.start < out.end and out.start < into.end:
+        return None
+    now = [
+        join(a, p, text[a.outer_end(p) : a.outer_start(i0)] if p is not None else "", i0),
+        join(a, i1, text[a.outer_end(i1) : a.outer_start(q)] if q is not None else "", q),
+        join(a, None if d == -1 else d, text[into.start : into.end], d1),
+    ]
+    after_move = [
+        join(a, p, spacing, q),
+        join(a, None if d == -1 else d, before, i0),
+        join(a, i1, after, d1),
+    ]
+    edits = tuple(sorted((out, into), key=lambda e: e.start))
+    return _Move(block, d, edits, broken_count(now), broken_count(after_move))
+
+
+def _jumped(al: Alignment, block: Block, d: int) -> tuple[Block, int] | None:
+    """The other way to see a transposition: the backbone text the block jumped over moves to
+    the block's other side. Returns that span as a block, and its destination."""
+    if d < block.a_start - 1:
+        start, end, dest = d + 1, block.a_start, block.a_end - 1
+    elif d > block.a_end - 1:
+        start, end, dest = block.a_end, d + 1, block.a_start - 1
+    else:
+        return None
+    if end - start < MIN_BLOCK_WORDS or not all(al.in_backbone(i) for i in (start, end - 1)):
+        return None
+    return Block(start, end, al.a_to_b[start], al.a_to_b[end - 1] + 1), dest
+
+
+def _best_move(al: Alignment, block: Block) -> _Move | None:
+    d = _destination(al, block)
+    options = [_plan_move(al, block, d)]
+    other = _jumped(al, block, d) if d is not None else None
+    if other is not None:
+        options.append(_plan_move(al, *other))
+    valid = [m for m in options if m is not None]
+    if not valid:
+        return None
+    return min(valid, key=lambda m: (m.broken_after, m.broken_after - m.broken_now, m.block.size))
+
+
+def moved_blocks(doc: Document, siblings: Sequence[Document]) -> list[Repair]:
+    found = pairs(doc, siblings)
+    repairs: list[Repair] = []
+    taken: list[tuple[int, int]] = []
+    for pair in found:
+        for block in pair.al.blocks:
+            move = _best_move(pair.al, block)
+            if move is None:
+                continue
+            lo, hi = move.block.a_start, move.block.a_end
+            if any(lo < t_hi and t_lo < hi for t_lo, t_hi in taken):
+                continue
+            votes = _move_votes(found, move)
+            decided = votes.decided()
+            rejoins = move.broken_now > move.broken_after
+            if decided is False or move.broken_after > move.broken_now:
+                continue
+            if decided is None and not rejoins:
+                continue
+            taken.append((lo, hi))
+            repairs.append(_move_repair(doc, pair, move, votes, rejoins))
+    return repairs
+
+
+def _move_votes(found: list[Pair], move: _Move) -> Votes:
+    """Siblings that have the block right after its destination vote to move it; those that
+    have it right after the word now before it vote to keep it."""
+    votes = Votes()
+    i0 = move.block.a_start
+    for pair in found:
+        al = pair.al
+        there = al.a_to_b[i0] == 0 if move.dest == -1 else follows(al, move.dest, i0)
+        if there:
+            votes.change += 1
+            votes.siblings.append(pair.sibling.id)
+        elif i0 > 0 and follows(al, i0 - 1, i0):
+            votes.keep += 1
+    return votes
+
+
+def _move_repair(doc: Document, pair: Pair, move: _Move, votes: Votes, rejoins: bool) -> Repair:
+    a = pair.al.a
+    start, end = a.outer_start(move.block.a_start), a.outer_end(move.block.a_end - 1)
+    where = "the start" if move.dest == -1 else f"after “{_clip(a, move.dest)}”"
+    message = f"move the block to {where}, where {pair.label} has it"
+    if rejoins:
+        message += ", and rejoin the sentence it interrupts"
+    return Repair(
+        start,
+        end,
+        {
+            "words": move.block.size,
+            "sibling": pair.label,
+            "where": where,
+            "rejoins": "; it interrupts a sentence" if rejoins else "",
+        },
+        move.edits,
+        pair.provenance(versions=votes.change + votes.keep, agree=votes.change + 1),
+        message,
+    )
+
+
+def _clip(a: Tokens, i: int, words: int = 4) -> str:
+    lo = max(0, i - words + 1)
+    return a.text[a.starts[lo] : a.outer_end(i)]
