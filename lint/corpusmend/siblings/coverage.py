@@ -9,7 +9,7 @@ from corpusmend.findings import Edit
 from corpusmend.siblings.align import (
     fuzzy_counterpart,
 )
-from corpusmend.siblings.repairs import Pair, Repair, pairs
+from corpusmend.siblings.repairs import Pair, Repair, pairs, whole_copies
 from corpusmend.siblings.tokens import separator
 
 
@@ -51,7 +51,7 @@ def _head_end(pair: Pair, a_lead: str, bmin: int) -> int:
 
 
 def missing_text(doc: Document, siblings: Sequence[Document], min_words: int) -> list[Repair]:
-    found = pairs(doc, siblings)
+    found = whole_copies(pairs(doc, siblings))
     tails: list[tuple[Pair, int]] = []
     heads: list[tuple[Pair, int]] = []
     for pair in found:

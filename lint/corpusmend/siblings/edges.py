@@ -13,7 +13,7 @@ from corpusmend.siblings.align import (
     UNMATCHED,
     fuzzy_counterpart,
 )
-from corpusmend.siblings.repairs import Pair, Repair, pairs
+from corpusmend.siblings.repairs import Pair, Repair, pairs, whole_copies
 
 
 def _is_prose(text: str) -> bool:
@@ -24,7 +24,7 @@ def _is_prose(text: str) -> bool:
 def edge_text(
     doc: Document, siblings: Sequence[Document], max_words: int, shapes: Sequence[re.Pattern]
 ) -> list[Repair]:
-    found = pairs(doc, siblings)
+    found = whole_copies(pairs(doc, siblings))
     if not found:
         return []
     a = found[0].al.a
@@ -140,7 +140,7 @@ def inner_lines(
     """Lines inside the document (between text the siblings have) that no sibling has, with
     the shape of page furniture ("Sign up for our daily briefing" between two paragraphs).
     Lines without such a shape are left alone: a version may well hold a paragraph more."""
-    found = pairs(doc, siblings)
+    found = whole_copies(pairs(doc, siblings))
     if not found:
         return []
     a = found[0].al.a

@@ -14,7 +14,7 @@ from corpusmend.siblings.align import (
     Block,
 )
 from corpusmend.siblings.repairs import Pair, Repair, Votes, follows, pairs
-from corpusmend.siblings.tokens import Tokens, separator
+from corpusmend.siblings.tokens import Tokens, insertion_point, rejoined, separator
 from corpusmend.siblings.wholeness import broken_count, join
 
 
@@ -25,6 +25,7 @@ class _Move:
     edits: tuple[Edit, ...]
     broken_now: int
     broken_after: int
+    shown_whole: bool  # the sibling has the text around the block's old place as one sentence
 
 
 def _whole_sentences(t: Tokens, start: int, end: int) -> bool:
@@ -59,33 +60,37 @@ def _plan_move(al: Alignment, block: Block, d: int | None) -> _Move | None:
     d1 = d + 1 if d + 1 < len(a) else None
     text = a.text
     block_text = text[a.outer_start(i0) : a.outer_end(i1)]
-    # take the block out, joining what was around it as the sibling joins it
+    left_gap = text[a.outer_end(p) : a.outer_start(i0)] if p is not None else ""
+    right_gap = text[a.outer_end(i1) : a.outer_start(q)] if q is not None else ""
+    # take the block out, joining what was around it as the sibling joins it; marks in the gaps
+    # (a dash, an @, a bullet) are not the block's and stay where they are
     if p is not None and q is not None:
         if follows(al, p, q):
             spacing = separator(b.gap(al.a_to_b[q] - 1))
         elif not a.ends_sentence(p) and not a.starts_upper(q):
             spacing = " "  # the sentence the block interrupts goes on (the sibling rewords it)
         else:
-            spacing = separator(text[a.outer_end(p) : a.outer_start(i0)])
-        out = Edit(a.outer_end(p), a.outer_start(q), spacing)
+            spacing = separator(left_gap)
+        out = Edit(a.outer_end(p), a.outer_start(q), rejoined(left_gap, spacing, right_gap))
     elif q is not None:
         spacing = ""
-        out = Edit(a.outer_start(i0), a.outer_start(q), "")
+        out = Edit(a.outer_start(i0), a.outer_start(q), right_gap.lstrip())
     elif p is not None:
         spacing = ""
-        out = Edit(a.outer_end(p), a.outer_end(i1), "")
+        out = Edit(a.outer_end(p), a.outer_end(i1), left_gap.rstrip())
     else:
         return None
     before = separator(b.gap(block.b_start - 1)) if block.b_start > 0 else "\n\n"
     after = separator(b.gap(block.b_end - 1)) if block.b_end < len(b) else "\n\n"
     if d == -1:
-        pos = a.outer_start(0)
+        pos = len(text) - len(text.lstrip())
         into = Edit(pos, pos, block_text + after)
     elif d1 is None:
-        pos = a.outer_end(d)
+        pos = len(text.rstrip())
         into = Edit(pos, pos, before + block_text)
     else:
-        into = Edit(a.outer_end(d), a.outer_start(d1), before + block_text + after)
+        start, end = insertion_point(text, a.outer_end(d), a.outer_start(d1))
+        into = Edit(start, end, before + block_text + after)
     if into.start < out.end and out.start < into.end:
         return None
     now = [
@@ -99,7 +104,26 @@ def _plan_move(al: Alignment, block: Block, d: int | None) -> _Move | None:
         join(a, i1, after, d1),
     ]
     edits = tuple(sorted((out, into), key=lambda e: e.start))
-    return _Move(block, d, edits, broken_count(now), broken_count(after_move))
+    whole = p is not None and q is not None and _shown_whole(al, p, q)
+    return _Move(block, d, edits, broken_count(now), broken_count(after_move), whole)
+
+
+def _shown_whole(al: Alignment, p: int, q: int, slack: int = 2) -> bool:
+    """Whether the sibling has document words p and q (the words on both sides of the block)
+    in one sentence on one line, a word or two reworded at most: the sentence the block
+    interrupts, whole. Without it a join only looks broken (a gallery's "Image 1 of 1" before
+    a caption, "less" after it), and two versions are no evidence."""
+    a_to_b, b = al.a_to_b, al.b
+    lp = next((k for k in range(p, max(p - slack - 1, -1), -1) if a_to_b[k] != UNMATCHED), None)
+    lq = next(
+        (k for k in range(q, min(q + slack + 1, len(a_to_b))) if a_to_b[k] != UNMATCHED), None
+    )
+    if lp is None or lq is None:
+        return False
+    jl, jr = a_to_b[lp], a_to_b[lq]
+    if not 0 < jr - jl <= lq - lp + slack:
+        return False
+    return not any(b.ends_sentence(j) or "\n" in b.gap(j) for j in range(jl, jr))
 
 
 def _jumped(al: Alignment, block: Block, d: int) -> tuple[Block, int] | None:
@@ -145,8 +169,8 @@ def moved_blocks(doc: Document, siblings: Sequence[Document]) -> list[Repair]:
             rejoins = move.broken_now > move.broken_after
             if decided is False or move.broken_after > move.broken_now:
                 continue
-            if decided is None and not rejoins:
-                continue
+            if (decided is None or not pair.whole_copy) and not (rejoins and move.shown_whole):
+                continue  # two versions, or a partial copy: only a rejoined sentence decides
             taken.append((lo, hi))
             repairs.append(_move_repair(doc, pair, move, votes, rejoins))
     return repairs

@@ -33,10 +33,26 @@ class Repair:
     fix_message: str | None = None
 
 
+# A copy that has this share of the shorter text's words is a whole sibling: its gaps and edges
+# say something. Below it (a reworded copy with a new lead and other captions, a compilation
+# that quotes a passage, or an article of the same site sharing only its furniture) a copy is
+# evidence only for a block it has whole, with the sentence around the block's place whole too.
+WHOLE_COPY = 0.65
+
+
 @dataclass(frozen=True)
 class Pair:
     sibling: Document
     al: Alignment
+
+    @property
+    def strength(self) -> float:
+        """The share of the shorter text's words the alignment found in the other."""
+        return self.al.matched / max(1, min(len(self.al.a), len(self.al.b)))
+
+    @property
+    def whole_copy(self) -> bool:
+        return self.strength >= WHOLE_COPY
 
     @property
     def label(self) -> str:
@@ -62,6 +78,11 @@ class Votes:
         if self.change + self.keep < 3:
             return None
         return self.change > self.keep
+
+
+def whole_copies(found: list[Pair]) -> list[Pair]:
+    """The pairs whose sibling is a whole copy of the story (see WHOLE_COPY)."""
+    return [p for p in found if p.whole_copy]
 
 
 def pairs(doc: Document, siblings: Sequence[Document]) -> list[Pair]:

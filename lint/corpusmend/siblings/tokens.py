@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_SPACE = re.compile(r"\s+")
 # Punctuation that belongs to the word before it (closing) or after it (opening).
 CLOSING = frozenset(".,;:!?…)]}\"'”’»")
 OPENING = frozenset("\"'“‘([{«¿¡")
@@ -88,3 +89,21 @@ def separator(gap: str) -> str:
     if "\n\n" in gap:
         return "\n\n"
     return "\n" if "\n" in gap else " "
+
+
+def rejoined(left_gap: str, spacing: str, right_gap: str) -> str:
+    """What replaces the gaps on both sides of a block taken out of a text: `spacing`, with the
+    marks the gaps hold (a dash, an @, a bullet: no word's punctuation) kept in their order."""
+    return left_gap.rstrip() + spacing + right_gap.lstrip()
+
+
+def insertion_point(text: str, start: int, end: int) -> tuple[int, int]:
+    """The spacing inside text[start:end] (a gap between two words) where a block is put in:
+    the run holding a blank line, else a line break, else the first; (start, start) when the
+    gap holds no space. Only that spacing is replaced: the gap's marks stay."""
+    runs = [m for m in _SPACE.finditer(text, start, end)]
+    if not runs:
+        return start, start
+    best = next((m for m in runs if _BLANK_LINE.search(m.group())), None)
+    best = best or next((m for m in runs if "\n" in m.group()), runs[0])
+    return best.span()

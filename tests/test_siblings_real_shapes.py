@@ -1,0 +1,160 @@
+"""Shapes real sibling copies showed (issue 10), in invented text: outlets paragraph, head and
+quote differently, and none of that is an artifact; a repair keeps every mark it does not move.
+
+Each test builds a clean article, a sibling of it and (where there is an artifact) a corrupted
+copy; fixing against the sibling must give back the clean article, or change nothing.
+"""
+
+from __future__ import annotations
+
+from corpusmend import Document
+
+OPENING = (
+    "The ferry company of Wrenhaven said on Thursday that its oldest boat, the Marigold, will"
+    " stay in service for two more summers while a new hull is built in the northern yards."
+)
+CREWS = (
+    "Deckhands had expected the boat to be retired this autumn, after an inspection found rust"
+    " along the keel and a cracked window in the wheelhouse that let the rain in."
+)
+QUOTE = (
+    "“She has carried our grandparents and she can carry us a little longer,” said Odile"
+    " Farrant, who has skippered the Marigold for nineteen years."
+)
+REPAIRS = (
+    "The company finished the repairs “a few weeks ago” and had the boat checked again by the"
+    " harbour inspectors, who found nothing that would keep her tied up."
+)
+TIMETABLE = (
+    "The summer timetable, with crossings every forty minutes, starts on the first Saturday of"
+    " June and runs until the end of September."
+)
+CLOSING = (
+    "The new boat, still without a name, is due to be launched in the spring of the year after"
+    " next, the company said in its statement."
+)
+
+
+def article(*paras: str) -> str:
+    return "\n\n".join(paras)
+
+
+def splice(par: str, at: str, block: str, glued: bool = False) -> str:
+    """`par` with `block` spliced in before the words `at`."""
+    head, tail = par.split(" " + at, 1)
+    return head + "\n\n" + block + (" " if glued else "\n\n") + at + tail
+
+
+def with_siblings(*siblings: str) -> list[Document]:
+    return [Document(s, id=f"sibling{k}") for k, s in enumerate(siblings)]
+
+
+def fixed(linter, doc: str, *siblings: str) -> str:
+    return linter.fix(doc, siblings=with_siblings(*siblings), unsafe=True).text
+
+
+def codes(linter, doc: str, *siblings: str) -> list[str]:
+    return sorted(f.code for f in linter.check(doc, siblings=with_siblings(*siblings)))
+
+
+def sib_codes(linter, doc: str, *siblings: str) -> list[str]:
+    return [c for c in codes(linter, doc, *siblings) if c.startswith("SIB")]
+
+
+# -- shape 1: a paragraph break between complete sentences is no artifact ------------------------
+
+
+def test_a_break_between_whole_sentences_is_left_alone(linter):
+    # this copy starts a new paragraph where the sibling goes on in the same one
+    doc = article(OPENING, CREWS, QUOTE, TIMETABLE, CLOSING)
+    sibling = article(OPENING, CREWS + " " + QUOTE, TIMETABLE, CLOSING)
+    assert sib_codes(linter, doc, sibling) == []
+    assert fixed(linter, doc, sibling) == doc
+
+
+def test_several_quotation_paragraphs_stay_apart(linter):
+    second = "“We will miss her when she goes,” Farrant added."
+    third = "“But not yet.”"
+    doc = article(OPENING, CREWS, QUOTE, second, third, CLOSING)
+    sibling = article(OPENING, CREWS, QUOTE + " " + second + " " + third, CLOSING)
+    assert fixed(linter, doc, sibling) == doc
+
+
+def test_headline_and_byline_lines_the_sibling_runs_together(linter):
+    # a headline and a byline end without a full stop; a sibling that has them on one line
+    # says nothing about a broken sentence
+    doc = article("Old ferry gets two more summers", "By Tamsin Oakley", OPENING, CREWS, CLOSING)
+    sibling = article(
+        "Old ferry gets two more summers By Tamsin Oakley Harbour Desk", OPENING, CREWS, CLOSING
+    )
+    assert "SIB004" not in codes(linter, doc, sibling)
+
+
+def test_a_break_inside_a_sentence_is_still_rejoined(linter):
+    head, tail = CREWS.split(" along the keel")
+    doc = article(OPENING, head + " along the\n\nkeel" + tail, CLOSING)
+    clean = article(OPENING, CREWS, CLOSING)
+    assert "SIB004" in codes(linter, doc, clean)
+    assert fixed(linter, doc, clean) == clean
+
+
+# -- shape 2: a move eats no character ------------------------------------------------------------
+
+
+def test_a_handle_at_the_insertion_point_keeps_its_at_sign(linter):
+    tweet = "@wrenferries Good news for the island: the Marigold sails on until the new boat comes."
+    clean = article(OPENING, CREWS, TIMETABLE, QUOTE, tweet, CLOSING)
+    doc = article(OPENING, splice(CREWS, "along the keel", QUOTE), TIMETABLE, tweet, CLOSING)
+    assert "SIB001" in codes(linter, doc, clean)
+    assert fixed(linter, doc, clean) == clean
+
+
+def test_a_dashed_subheading_at_the_insertion_point_keeps_its_dash(linter):
+    heading = "- A new hull -"
+    clean = article(OPENING, CREWS, TIMETABLE, QUOTE, heading, CLOSING)
+    doc = article(OPENING, splice(CREWS, "along the keel", QUOTE), TIMETABLE, heading, CLOSING)
+    assert fixed(linter, doc, clean) == clean
+
+
+# -- shape 4: a block spliced inside a quotation --------------------------------------------------
+
+
+def test_a_block_spliced_inside_a_quotation(linter):
+    clean = article(OPENING, CREWS, REPAIRS, TIMETABLE, QUOTE, CLOSING)
+    doc = article(OPENING, CREWS, splice(REPAIRS, "ago” and", QUOTE), TIMETABLE, CLOSING)
+    assert "SIB001" in codes(linter, doc, clean)
+    assert fixed(linter, doc, clean) == clean
+
+
+def test_a_block_glued_to_a_closing_quote_tail(linter):
+    clean = article(OPENING, CREWS, REPAIRS, TIMETABLE, QUOTE, CLOSING)
+    doc = article(
+        OPENING, CREWS, splice(REPAIRS, "ago” and", QUOTE, glued=True), TIMETABLE, CLOSING
+    )
+    assert fixed(linter, doc, clean) == clean
+
+
+# -- shape 6: an extra whole paragraph, an intro line before a block quotation --------------------
+
+
+def test_an_extra_whole_paragraph_is_not_an_interruption(linter):
+    extra = "Tickets bought for the autumn crossings will be honoured on any other boat."
+    doc = article(OPENING, CREWS, extra, TIMETABLE, CLOSING)
+    sibling = article(OPENING, CREWS + " " + TIMETABLE, CLOSING)
+    assert "SIB004" not in codes(linter, doc, sibling)
+    assert fixed(linter, doc, sibling) == doc
+
+
+def test_an_extra_subheading_line_is_not_an_interruption(linter):
+    doc = article("Old ferry gets two more summers", "Repairs done", OPENING, CREWS, CLOSING)
+    sibling = article("Old ferry gets two more summers " + OPENING, CREWS, CLOSING)
+    assert "SIB004" not in codes(linter, doc, sibling)
+
+
+def test_an_intro_line_ending_in_a_comma_before_a_block_quotation(linter):
+    intro = "In a letter to passengers on Friday, the company wrote,"
+    letter = "“The Marigold is safe, and she is staying with us for two more summers.”"
+    doc = article(OPENING, CREWS, intro, letter, CLOSING)
+    sibling = article(OPENING, CREWS, intro + " " + letter, CLOSING)
+    assert "SIB004" not in codes(linter, doc, sibling)
+    assert fixed(linter, doc, sibling) == doc
