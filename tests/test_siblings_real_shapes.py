@@ -8,6 +8,8 @@ copy; fixing against the sibling must give back the clean article, or change not
 from __future__ import annotations
 
 from corpusmend import Document
+from corpusmend.siblings import SiblingIndex
+from corpusmend.siblings.repairs import WHOLE_COPY
 
 OPENING = (
     "The ferry company of Wrenhaven said on Thursday that its oldest boat, the Marigold, will"
@@ -132,6 +134,48 @@ def test_a_block_glued_to_a_closing_quote_tail(linter):
         OPENING, CREWS, splice(REPAIRS, "ago” and", QUOTE, glued=True), TIMETABLE, CLOSING
     )
     assert fixed(linter, doc, clean) == clean
+
+
+def test_a_block_spliced_inside_a_quotation_with_straight_quotes(linter):
+    repairs, quote = (p.replace("“", '"').replace("”", '"') for p in (REPAIRS, QUOTE))
+    clean = article(OPENING, CREWS, repairs, TIMETABLE, quote, CLOSING)
+    for glued in (False, True):
+        spliced = splice(repairs, 'ago" and', quote, glued=glued)
+        doc = article(OPENING, CREWS, spliced, TIMETABLE, CLOSING)
+        assert fixed(linter, doc, clean) == clean
+
+
+def test_the_sibling_has_the_block_after_a_line_without_a_full_stop(linter):
+    # a video's timestamp line stands before the quotation in the sibling: the quotation is
+    # still whole there (it opens a line)
+    clean = article(OPENING, CREWS, TIMETABLE, QUOTE, CLOSING)
+    sibling = article(OPENING, CREWS, TIMETABLE, "Jun.02.2024 04:15", QUOTE, CLOSING)
+    doc = article(OPENING, splice(CREWS, "along the keel", QUOTE), TIMETABLE, CLOSING)
+    assert fixed(linter, doc, sibling) == clean
+
+
+# -- shape 3: a partial copy decides the place of a block it has whole ----------------------------
+
+
+def test_a_partial_copy_with_the_sentence_and_the_block_decides(linter):
+    # the sibling is a compilation: its own lead and other stories, and only a passage of this
+    # one (the crews' paragraph and the quotation), far below a whole copy's share
+    clean = article(OPENING, CREWS, QUOTE, TIMETABLE, CLOSING)
+    other = (
+        "In other harbour news, the lighthouse on Gannet Point will be painted in the autumn,"
+        " and the ferry to the outer island gets a second deck crew for the busy weeks of August."
+        " The fish market moves to the east quay for the whole of next year while its roof is"
+        " replaced, and the ice plant beside it will run through the night in the meantime."
+    )
+    sibling = article("Harbour roundup for the week", other, CREWS, QUOTE, other.upper())
+    doc = article(OPENING, splice(CREWS, "along the keel", QUOTE, glued=True), TIMETABLE, CLOSING)
+    # the index finds it (a third of the copy's shingles), though it is no whole copy
+    index = SiblingIndex.build([Document(doc, id="copy"), Document(sibling, id="roundup")])
+    (match,) = index.query(Document(doc, id="copy"))
+    assert match.document.id == "roundup" and match.containment < WHOLE_COPY
+    assert fixed(linter, doc, sibling) == clean
+    # a partial copy says nothing about the rest: no edge, coverage or insertion findings
+    assert sib_codes(linter, clean, sibling) == []
 
 
 # -- shape 6: an extra whole paragraph, an intro line before a block quotation --------------------

@@ -48,9 +48,11 @@ def _plan_move(al: Alignment, block: Block, d: int | None) -> _Move | None:
     broken before and after the move; None when the move makes no sense."""
     a, b = al.a, al.b
     i0, i1 = block.a_start, block.a_end - 1
-    in_place_b = (block.b_start == 0 or b.ends_sentence(block.b_start - 1)) and b.ends_sentence(
-        block.b_end - 1
-    )
+    # the sibling has the block whole: after a sentence end or at a line's start (a video
+    # timestamp or a caption credit may stand before it), up to a sentence end
+    j0 = block.b_start - 1
+    opens = j0 < 0 or b.ends_sentence(j0) or "\n" in b.gap(j0)
+    in_place_b = opens and b.ends_sentence(block.b_end - 1)
     if not (_whole_sentences(a, block.a_start, block.a_end) and in_place_b):
         return None
     if d is None or i0 - 1 <= d <= i1:
@@ -152,7 +154,17 @@ def _best_move(al: Alignment, block: Block) -> _Move | None:
     return min(valid, key=lambda m: (m.broken_after, m.broken_after - m.broken_now, m.block.size))
 
 
-def moved_blocks(doc: Document, siblings: Sequence[Document]) -> list[Repair]:
+def moved_blocks(doc: Document, siblings: Sequence[Document], which: str = "all") -> list[Repair]:
+    """Blocks out of place. `which`: "interrupting" (the block breaks a sentence the move
+    rejoins), "reordering" (it breaks none: the majority of versions has another order), or
+    "all"."""
+    repairs = _moved_blocks(doc, siblings)
+    if which == "all":
+        return repairs
+    return [r for r in repairs if bool(r.values["rejoins"]) == (which == "interrupting")]
+
+
+def _moved_blocks(doc: Document, siblings: Sequence[Document]) -> list[Repair]:
     found = pairs(doc, siblings)
     repairs: list[Repair] = []
     taken: list[tuple[int, int]] = []
