@@ -17,6 +17,8 @@ from corpusmend.siblings.repairs import Pair, Repair, Votes, follows, pairs
 from corpusmend.siblings.tokens import Tokens, insertion_point, rejoined, separator
 from corpusmend.siblings.wholeness import broken_count, join
 
+REWORDED_EDGE = 6  # unmatched words a block's first or last sentence may have reworded
+
 
 @dataclass(frozen=True)
 class _Move:
@@ -33,14 +35,30 @@ def _whole_sentences(t: Tokens, start: int, end: int) -> bool:
 
 
 def _destination(al: Alignment, block: Block) -> int | None:
-    """The document word after which the sibling has the block (-1: before the first word)."""
+    """The document word after which the sibling has the block (-1: before the first word).
+
+    That is the document's counterpart of the sibling's last backbone word before the block;
+    but when the sibling has text of its own just before the block (a timestamp, a caption) and
+    none after it, while the document has text of its own after that word too, the block goes
+    before the counterpart of the sibling's next backbone word instead: the two texts' own
+    lines stand on the same side of it."""
     j = block.b_start - 1
     while j >= 0:
         i = al.b_to_a[j]
         if i != UNMATCHED and not al.moved[i]:
-            return i
+            break
         j -= 1
-    return -1
+    if j < 0:
+        return -1
+    before_own = j < block.b_start - 1
+    k = block.b_end
+    after_own = k < len(al.b) and al.b_to_a[k] == UNMATCHED
+    if before_own and not after_own and k < len(al.b):
+        nxt = al.b_to_a[k]
+        own = nxt != UNMATCHED and not al.moved[nxt] and nxt - 1 > i
+        if own and all(al.a_to_b[x] == UNMATCHED for x in range(i + 1, nxt)):
+            return nxt - 1
+    return i
 
 
 def _plan_move(al: Alignment, block: Block, d: int | None) -> _Move | None:
@@ -84,6 +102,10 @@ def _plan_move(al: Alignment, block: Block, d: int | None) -> _Move | None:
         return None
     before = separator(b.gap(block.b_start - 1)) if block.b_start > 0 else "\n\n"
     after = separator(b.gap(block.b_end - 1)) if block.b_end < len(b) else "\n\n"
+    if d >= 0 and d1 is not None and "\n" in text[a.outer_end(d) : a.outer_start(d1)]:
+        # between two of the document's paragraphs the block is a paragraph of its own, however
+        # the sibling lays it out (outlets paragraph differently)
+        before = after = separator(text[a.outer_end(d) : a.outer_start(d1)])
     if d == -1:
         pos = len(text) - len(text.lstrip())
         into = Edit(pos, pos, block_text + after)
@@ -137,17 +159,54 @@ def _jumped(al: Alignment, block: Block, d: int) -> tuple[Block, int] | None:
         start, end, dest = block.a_end, d + 1, block.a_start - 1
     else:
         return None
-    if end - start < MIN_BLOCK_WORDS or not all(al.in_backbone(i) for i in (start, end - 1)):
+    if end - start < MIN_BLOCK_WORDS:
         return None
-    return Block(start, end, al.a_to_b[start], al.a_to_b[end - 1] + 1), dest
+    # its first and last backbone words (a reworded attribution may stand unmatched at an edge)
+    inner = [i for i in range(start, end) if al.in_backbone(i)]
+    if len(inner) < MIN_BLOCK_WORDS or inner[0] - start > REWORDED_EDGE:
+        return None
+    if end - 1 - inner[-1] > REWORDED_EDGE:
+        return None
+    return Block(start, end, al.a_to_b[inner[0]], al.a_to_b[inner[-1]] + 1), dest
+
+
+def _to_sentence_edges(al: Alignment, block: Block) -> Block:
+    """The block grown over unmatched words to its first sentence's start and its last
+    sentence's end, in both texts: a quotation's attribution is often reworded ("Mr. Trump
+    remarked on Thursday." against "Trump said Thursday.")."""
+    a, b = al.a, al.b
+
+    def grow_end(t, matches, end: int) -> int:
+        k = end - 1
+        while not t.ends_sentence(k) and k + 1 < len(t) and matches[k + 1] == UNMATCHED:
+            if k + 1 - (end - 1) > REWORDED_EDGE:
+                return end
+            k += 1
+        return k + 1 if t.ends_sentence(k) else end
+
+    def grow_start(t, matches, start: int) -> int:
+        k = start
+        while k > 0 and not t.ends_sentence(k - 1) and matches[k - 1] == UNMATCHED:
+            if start - (k - 1) > REWORDED_EDGE:
+                return start
+            k -= 1
+        return k if k == 0 or t.ends_sentence(k - 1) else start
+
+    return Block(
+        grow_start(a, al.a_to_b, block.a_start),
+        grow_end(a, al.a_to_b, block.a_end),
+        grow_start(b, al.b_to_a, block.b_start),
+        grow_end(b, al.b_to_a, block.b_end),
+    )
 
 
 def _best_move(al: Alignment, block: Block) -> _Move | None:
+    block = _to_sentence_edges(al, block)
     d = _destination(al, block)
     options = [_plan_move(al, block, d)]
     other = _jumped(al, block, d) if d is not None else None
     if other is not None:
-        options.append(_plan_move(al, *other))
+        options.append(_plan_move(al, _to_sentence_edges(al, other[0]), other[1]))
     valid = [m for m in options if m is not None]
     if not valid:
         return None
