@@ -6,6 +6,7 @@ import pytest
 from siblings_texts import FERRY, LIBRARY, REWORDED, article, moved, spliced
 
 from corpusmend import Document, Linter
+from corpusmend.fixes import apply_edits
 
 CLEAN = article(LIBRARY)
 
@@ -56,8 +57,11 @@ def test_a_moved_paragraph_needs_a_majority_of_versions(linter):
     assert sib(found) == ["SIB005"]
     assert found[0].severity == "warning"
     assert found[0].fix.provenance["versions"] == 3
+    # the move is shown, never applied
+    assert found[0].fix.applicability == "display"
+    assert apply_edits(doc, found[0].fix.edits) == CLEAN
     fixed = linter.fix(doc, siblings=[Document(CLEAN, id="clean"), other], unsafe=True)
-    assert fixed.text == CLEAN
+    assert fixed.text == doc
 
 
 def test_three_versions_with_one_corrupted(linter):
