@@ -202,3 +202,19 @@ def test_an_intro_line_ending_in_a_comma_before_a_block_quotation(linter):
     sibling = article(OPENING, CREWS, intro + " " + letter, CLOSING)
     assert "SIB004" not in codes(linter, doc, sibling)
     assert fixed(linter, doc, sibling) == doc
+
+
+# -- a corrupted copy of the same page must not change how the other copies are fixed -----------
+
+
+def test_the_same_page_scraped_again_is_no_other_version(linter):
+    # two scrapes of one page share their furniture line; a third version lacks it. Whether the
+    # second scrape is intact or corrupted, the first is fixed the same way: the line goes.
+    line = "Published June 2, 2024"
+    page = article(OPENING, line, CREWS, QUOTE, TIMETABLE, CLOSING)
+    other = article(OPENING, CREWS, QUOTE, TIMETABLE, CLOSING.replace("in its statement", "today"))
+    rescrape = article(OPENING, line, splice(CREWS, "along the keel", QUOTE), TIMETABLE, CLOSING)
+    clean = article(OPENING, CREWS, QUOTE, TIMETABLE, CLOSING)
+    assert fixed(linter, page, other) == clean
+    assert fixed(linter, page, other, page) == clean
+    assert fixed(linter, page, other, rescrape) == clean

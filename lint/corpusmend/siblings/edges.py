@@ -13,7 +13,7 @@ from corpusmend.siblings.align import (
     UNMATCHED,
     fuzzy_counterpart,
 )
-from corpusmend.siblings.repairs import Pair, Repair, pairs, whole_copies
+from corpusmend.siblings.repairs import Pair, Repair, other_versions, pairs
 
 
 def _is_prose(text: str) -> bool:
@@ -24,7 +24,7 @@ def _is_prose(text: str) -> bool:
 def edge_text(
     doc: Document, siblings: Sequence[Document], max_words: int, shapes: Sequence[re.Pattern]
 ) -> list[Repair]:
-    found = whole_copies(pairs(doc, siblings))
+    found = other_versions(pairs(doc, siblings))
     if not found:
         return []
     a = found[0].al.a
@@ -140,7 +140,7 @@ def inner_lines(
     """Lines inside the document (between text the siblings have) that no sibling has, with
     the shape of page furniture ("Sign up for our daily briefing" between two paragraphs).
     Lines without such a shape are left alone: a version may well hold a paragraph more."""
-    found = whole_copies(pairs(doc, siblings))
+    found = other_versions(pairs(doc, siblings))
     if not found:
         return []
     a = found[0].al.a

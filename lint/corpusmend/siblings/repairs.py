@@ -85,6 +85,18 @@ def whole_copies(found: list[Pair]) -> list[Pair]:
     return [p for p in found if p.whole_copy]
 
 
+# A copy that has this share of both texts' words is the same page scraped again: it has the
+# same furniture, and is no other version to tell furniture from the story by.
+SAME_PAGE = 0.98
+
+
+def other_versions(found: list[Pair]) -> list[Pair]:
+    """Whole copies that are not the same page scraped again (see SAME_PAGE)."""
+    return [
+        p for p in whole_copies(found) if p.al.matched < SAME_PAGE * max(len(p.al.a), len(p.al.b))
+    ]
+
+
 def pairs(doc: Document, siblings: Sequence[Document]) -> list[Pair]:
     """Alignments of the document against each sibling that shares any text with it, best
     first (most of the document found in it, then by id)."""
