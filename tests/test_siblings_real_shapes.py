@@ -10,6 +10,7 @@ from __future__ import annotations
 from corpusmend import Document
 from corpusmend.siblings import SiblingIndex
 from corpusmend.siblings.repairs import WHOLE_COPY
+from corpusmend.siblings.tokens import tokenize
 
 OPENING = (
     "The ferry company of Wrenhaven said on Thursday that its oldest boat, the Marigold, will"
@@ -218,3 +219,13 @@ def test_the_same_page_scraped_again_is_no_other_version(linter):
     assert fixed(linter, page, other) == clean
     assert fixed(linter, page, other, page) == clean
     assert fixed(linter, page, other, rescrape) == clean
+
+
+def test_a_snippet_cut_with_an_ellipsis_at_a_line_end_ends_its_sentence():
+    # a news aggregator cuts each story's lead short with " ..." and puts a time line after it:
+    # the lead does not run on into the time line (nor into a block after it)
+    t = tokenize("The ferry will stay in service for two more ...\n\n4 hours ago")
+    assert t.ends_sentence(list(t.norms).index("more"))
+    # an ellipsis inside a line is a pause, not an end
+    t = tokenize("The ferry will stay … for two more summers.")
+    assert not t.ends_sentence(list(t.norms).index("stay"))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 _WORD = re.compile(r"\w+")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _SPACE = re.compile(r"\s+")
+_CUT = re.compile(r"[^\S\n]+(?:\.\.\.|…)[^\S\n]*(?:\n|$)")
 # Punctuation that belongs to the word before it (closing) or after it (opening).
 CLOSING = frozenset(".,;:!?…)]}\"'”’»")
 OPENING = frozenset("\"'“‘([{«¿¡")
@@ -47,10 +48,12 @@ class Tokens:
         return self.text[self.outer_end(i) : self.outer_start(i + 1)]
 
     def ends_sentence(self, i: int) -> bool:
-        """Whether a sentence terminator follows token i (not after a one-letter initial)."""
+        """Whether a sentence terminator follows token i (not after a one-letter initial). An
+        ellipsis after a space at a line's end ("rather than Russian ...", a snippet's cut) ends it
+        too."""
         tail = self.text[self.ends[i] : self.outer_end(i)]
         if not any(c in TERMINATORS for c in tail):
-            return False
+            return _CUT.match(self.text, self.ends[i]) is not None
         word = self.norms[i]
         if not (len(word) == 1 and word.isalpha() and tail == "."):
             return True
