@@ -11,6 +11,7 @@ from corpusmend import Document
 from corpusmend.siblings import SiblingIndex
 from corpusmend.siblings.repairs import WHOLE_COPY
 from corpusmend.siblings.tokens import tokenize
+from corpusmend.siblings.wholeness import join
 
 OPENING = (
     "The ferry company of Wrenhaven said on Thursday that its oldest boat, the Marigold, will"
@@ -229,3 +230,17 @@ def test_a_snippet_cut_with_an_ellipsis_at_a_line_end_ends_its_sentence():
     # an ellipsis inside a line is a pause, not an end
     t = tokenize("The ferry will stay … for two more summers.")
     assert not t.ends_sentence(list(t.norms).index("stay"))
+
+
+def test_which_line_breaks_cut_a_sentence():
+    # a join is broken where a sentence is cut: not after a time line, nor before a lower-case
+    # furniture line ("amp") that never ends a sentence
+    def broken(text: str, left: str, right: str) -> bool:
+        t = tokenize(text)
+        i, j = list(t.norms).index(left), list(t.norms).index(right)
+        return join(t, i, t.text[t.outer_end(i) : t.outer_start(j)], j).broken()
+
+    assert not broken("Top stories\n\n4 hours ago\n\nThe ferry stays.", "ago", "the")
+    assert not broken("The ferry stays.\n\namp\n\nMore news.", "stays", "amp")
+    assert broken("The ferry stays.\n\nto the end of the summer.", "stays", "to")
+    assert broken("It was built in May. Crews fixed its\n\nHull and deck.", "its", "hull")

@@ -237,10 +237,11 @@ def _moved_blocks(doc: Document, siblings: Sequence[Document]) -> list[Repair]:
                 continue
             votes = _move_votes(found, move)
             decided = votes.decided()
-            rejoins = move.broken_now > move.broken_after
+            # a sentence is rejoined only where the sibling shows it whole
+            rejoins = move.broken_now > move.broken_after and move.shown_whole
             if decided is False or move.broken_after > move.broken_now:
                 continue
-            if (decided is None or not pair.whole_copy) and not (rejoins and move.shown_whole):
+            if (decided is None or not pair.whole_copy) and not rejoins:
                 continue  # two versions, or a partial copy: only a rejoined sentence decides
             taken.append((lo, hi))
             repairs.append(_move_repair(doc, pair, move, votes, rejoins))
