@@ -127,6 +127,8 @@ def _plan_move(al: Alignment, block: Block, d: int | None) -> _Move | None:
         join(a, None if d == -1 else d, before, i0),
         join(a, i1, after, d1),
     ]
+    if after_move[1].broken() or after_move[2].broken():
+        return None  # the block would land inside a sentence: that is no place for it
     edits = tuple(sorted((out, into), key=lambda e: e.start))
     whole = p is not None and q is not None and _shown_whole(al, p, q)
     return _Move(block, d, edits, broken_count(now), broken_count(after_move), whole)

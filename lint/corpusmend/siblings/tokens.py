@@ -71,8 +71,11 @@ class Tokens:
         return out
 
     def starts_upper(self, i: int) -> bool:
-        first = self.text[self.starts[i]]
-        return first.isupper() or first.isdigit()
+        """Whether token i starts like a sentence: a capital, a digit, or a handle or tag
+        ("@wrenferries", "#pier"), which never goes on from a sentence before it."""
+        pos = self.starts[i]
+        first = self.text[pos]
+        return first.isupper() or first.isdigit() or (pos > 0 and self.text[pos - 1] in "@#")
 
 
 def tokenize(text: str) -> Tokens:
