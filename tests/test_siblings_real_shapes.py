@@ -230,6 +230,9 @@ def test_a_snippet_cut_with_an_ellipsis_at_a_line_end_ends_its_sentence():
     # an ellipsis inside a line is a pause, not an end
     t = tokenize("The ferry will stay … for two more summers.")
     assert not t.ends_sentence(list(t.norms).index("stay"))
+    # a full stop set off by a space (scraped text) still ends the sentence
+    t = tokenize("Talks may turn to the ferry .\n\nThe new hull")
+    assert t.ends_sentence(list(t.norms).index("ferry"))
 
 
 def test_which_line_breaks_cut_a_sentence():

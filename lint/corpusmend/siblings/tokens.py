@@ -9,7 +9,9 @@ from dataclasses import dataclass
 _WORD = re.compile(r"\w+")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _SPACE = re.compile(r"\s+")
-_CUT = re.compile(r"[^\S\n]+(?:\.\.\.|…)[^\S\n]*(?:\n|$)")
+# A terminator set off by a space: "and Syria ." (scraped text), or a snippet's cut "... " at a
+# line's end (inside a line an ellipsis is a pause).
+_CUT = re.compile(r"[^\S\n]+(?:(?:\.\.\.|…)[^\S\n]*(?:\n|$)|[.!?](?![.\w])[\"'”’)\]]*(?:\s|$))")
 # Punctuation that belongs to the word before it (closing) or after it (opening).
 CLOSING = frozenset(".,;:!?…)]}\"'”’»")
 OPENING = frozenset("\"'“‘([{«¿¡")
@@ -48,9 +50,9 @@ class Tokens:
         return self.text[self.outer_end(i) : self.outer_start(i + 1)]
 
     def ends_sentence(self, i: int) -> bool:
-        """Whether a sentence terminator follows token i (not after a one-letter initial). An
-        ellipsis after a space at a line's end ("rather than Russian ...", a snippet's cut) ends it
-        too."""
+        """Whether a sentence terminator follows token i (not after a one-letter initial). One
+        set off by a space ("and Syria .") ends it too, and so does an ellipsis after a space at a
+        line's end ("rather than Russian ...", a snippet's cut)."""
         tail = self.text[self.ends[i] : self.outer_end(i)]
         if not any(c in TERMINATORS for c in tail):
             return _CUT.match(self.text, self.ends[i]) is not None
