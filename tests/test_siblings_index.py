@@ -11,6 +11,7 @@ from siblings_texts import FERRY, LIBRARY, REWORDED, article
 from corpusmend import Document
 from corpusmend.errors import CorpusmendError
 from corpusmend.siblings import SiblingIndex, SiblingOptions, sibling_map
+from corpusmend.siblings.repairs import WHOLE_COPY
 
 
 def _corpus() -> list[Document]:
@@ -147,7 +148,7 @@ def test_containment_candidates_survive_saving_and_loading(tmp_path):
     assert _ids(loaded.query(excerpt)) == []
 
 
-def test_articles_sharing_only_site_furniture_are_not_siblings():
+def test_articles_sharing_only_site_furniture_are_partial_copies_that_repair_nothing(linter):
     furniture = (
         "Headline: Gold Coins Are Flying Off The Shelves Right Now!\n\n"
         "Delivered by The Valley Courier. We encourage you to share and republish our reports, "
@@ -167,6 +168,10 @@ def test_articles_sharing_only_site_furniture_are_not_siblings():
         id="bakery",
     )
     # about half of each text is the shared furniture, as on real sites
+    # (found as partial copies, below the share a whole copy has)
     index = SiblingIndex.build([first, second])
-    assert index.query(first) == []
-    assert index.query(second) == []
+    assert _ids(index.query(first)) == ["bakery"]
+    assert index.query(first)[0].containment < WHOLE_COPY
+    # but a partial copy is evidence only for a block it has whole: nothing is reported
+    for doc, other in ((first, second), (second, first)):
+        assert [f.code for f in linter.check(doc, siblings=[other]) if f.code[:3] == "SIB"] == []

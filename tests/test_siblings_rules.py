@@ -6,6 +6,7 @@ import pytest
 from siblings_texts import FERRY, LIBRARY, REWORDED, article, moved, spliced
 
 from corpusmend import Document, Linter
+from corpusmend.fixes import apply_edits
 
 CLEAN = article(LIBRARY)
 
@@ -49,13 +50,18 @@ def test_a_moved_paragraph_needs_a_majority_of_versions(linter):
     doc = article(moved(LIBRARY, 4, 1))
     # two versions: either order keeps every sentence whole, so nothing is decided
     assert sib(linter.check(doc, siblings=[CLEAN])) == []
-    # three versions: the two siblings agree, the paragraph goes back
+    # three versions: the two siblings agree, the paragraph goes back (a warning: it breaks
+    # no sentence, and outlets do reorder paragraphs)
     other = Document(article(REWORDED), id="rewrite")
     found = linter.check(doc, siblings=[Document(CLEAN, id="clean"), other])
-    assert sib(found) == ["SIB001"]
+    assert sib(found) == ["SIB005"]
+    assert found[0].severity == "warning"
     assert found[0].fix.provenance["versions"] == 3
+    # the move is shown, never applied
+    assert found[0].fix.applicability == "display"
+    assert apply_edits(doc, found[0].fix.edits) == CLEAN
     fixed = linter.fix(doc, siblings=[Document(CLEAN, id="clean"), other], unsafe=True)
-    assert fixed.text == CLEAN
+    assert fixed.text == doc
 
 
 def test_three_versions_with_one_corrupted(linter):

@@ -11,7 +11,7 @@ from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.kinds.sibling_order import repair_hit
 from corpusmend.passes.context import DocumentContext
-from corpusmend.siblings.repairs import missing_text
+from corpusmend.siblings.coverage import missing_text
 
 
 @register_kind

@@ -13,7 +13,7 @@ from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.kinds.sibling_order import repair_hit
 from corpusmend.passes.context import DocumentContext
-from corpusmend.siblings.repairs import edge_text, inner_lines
+from corpusmend.siblings.edges import edge_text, inner_lines
 
 DEFAULT_SHAPES = (
     r"\b\d{4}-\d{2}-\d{2}\b",

@@ -12,7 +12,7 @@ from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.kinds.sibling_order import repair_hit
 from corpusmend.passes.context import DocumentContext
-from corpusmend.siblings.repairs import insertions, paragraph_breaks
+from corpusmend.siblings.insertions import insertions, paragraph_breaks
 
 
 @register_kind

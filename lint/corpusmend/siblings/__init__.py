@@ -4,7 +4,8 @@
 - :mod:`.index`: :class:`SiblingIndex`, built, added to, saved, loaded and queried.
 - :mod:`.plan`: :func:`sibling_map`, the siblings of every document of a corpus.
 - :mod:`.align`: align a document against one sibling (moved blocks included).
-- :mod:`.repairs`: what the SIB rules report, decided over all siblings.
+- :mod:`.repairs`: what the SIB rules share; :mod:`.moves`, :mod:`.edges`, :mod:`.coverage`,
+  :mod:`.insertions`: what each reports, decided over all siblings.
 """
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ def add_sibling_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="X",
         help="share of the shorter document's shingles found in the longer one "
-        "that makes them siblings (default 0.65)",
+        "that makes them siblings (default 0.25)",
     )
     g.add_argument(
         "--max-siblings",

@@ -24,8 +24,11 @@ class SiblingOptions:
     rows: int = 2
     seed: int = 1
     min_jaccard: float = 0.5
-    # 0.65: articles of one site can share half their words in furniture (ad lines, footers)
-    min_containment: float = 0.65
+    # 0.25: real copies of one wire story (new lead, other captions, a compilation quoting a
+    # passage) often share well under half their shingles. Articles of one site can share half
+    # their words in furniture too: the SIB rules take a copy below siblings.repairs.WHOLE_COPY
+    # as evidence only for a block it has whole, in a sentence it has whole.
+    min_containment: float = 0.25
     min_shared: int = 8
     max_siblings: int = 8
 

@@ -8,6 +8,10 @@ from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_SPACE = re.compile(r"\s+")
+# A terminator set off by a space: "and Syria ." (scraped text), or a snippet's cut "... " at a
+# line's end (inside a line an ellipsis is a pause).
+_CUT = re.compile(r"[^\S\n]+(?:(?:\.\.\.|…)[^\S\n]*(?:\n|$)|[.!?](?![.\w])[\"'”’)\]]*(?:\s|$))")
 # Punctuation that belongs to the word before it (closing) or after it (opening).
 CLOSING = frozenset(".,;:!?…)]}\"'”’»")
 OPENING = frozenset("\"'“‘([{«¿¡")
@@ -46,10 +50,12 @@ class Tokens:
         return self.text[self.outer_end(i) : self.outer_start(i + 1)]
 
     def ends_sentence(self, i: int) -> bool:
-        """Whether a sentence terminator follows token i (not after a one-letter initial)."""
+        """Whether a sentence terminator follows token i (not after a one-letter initial). One
+        set off by a space ("and Syria .") ends it too, and so does an ellipsis after a space at a
+        line's end ("rather than Russian ...", a snippet's cut)."""
         tail = self.text[self.ends[i] : self.outer_end(i)]
         if not any(c in TERMINATORS for c in tail):
-            return False
+            return _CUT.match(self.text, self.ends[i]) is not None
         word = self.norms[i]
         if not (len(word) == 1 and word.isalpha() and tail == "."):
             return True
@@ -67,8 +73,11 @@ class Tokens:
         return out
 
     def starts_upper(self, i: int) -> bool:
-        first = self.text[self.starts[i]]
-        return first.isupper() or first.isdigit()
+        """Whether token i starts like a sentence: a capital, a digit, or a handle or tag
+        ("@wrenferries", "#pier"), which never goes on from a sentence before it."""
+        pos = self.starts[i]
+        first = self.text[pos]
+        return first.isupper() or first.isdigit() or (pos > 0 and self.text[pos - 1] in "@#")
 
 
 def tokenize(text: str) -> Tokens:
@@ -88,3 +97,21 @@ def separator(gap: str) -> str:
     if "\n\n" in gap:
         return "\n\n"
     return "\n" if "\n" in gap else " "
+
+
+def rejoined(left_gap: str, spacing: str, right_gap: str) -> str:
+    """What replaces the gaps on both sides of a block taken out of a text: `spacing`, with the
+    marks the gaps hold (a dash, an @, a bullet: no word's punctuation) kept in their order."""
+    return left_gap.rstrip() + spacing + right_gap.lstrip()
+
+
+def insertion_point(text: str, start: int, end: int) -> tuple[int, int]:
+    """The spacing inside text[start:end] (a gap between two words) where a block is put in:
+    the run holding a blank line, else a line break, else the first; (start, start) when the
+    gap holds no space. Only that spacing is replaced: the gap's marks stay."""
+    runs = [m for m in _SPACE.finditer(text, start, end)]
+    if not runs:
+        return start, start
+    best = next((m for m in runs if _BLANK_LINE.search(m.group())), None)
+    best = best or next((m for m in runs if "\n" in m.group()), runs[0])
+    return best.span()
