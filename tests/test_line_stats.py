@@ -73,3 +73,26 @@ def test_sets_saturate_at_the_cap_in_a_way_that_does_not_depend_on_order() -> No
     assert share is not None and share.groups == SET_CAP and share.sources == SET_CAP
     assert share.by_source == {}, "a saturated source split is dropped, not guessed"
     assert forward.finish().to_json() == backward.finish().to_json()
+
+
+def test_pages_sharing_only_their_furniture_stay_separate_stories() -> None:
+    """The sibling index pairs pages that share a long passage (reworded copies help repairs);
+    for line counts only copies of one story are one group."""
+    from corpusmend.document import Document
+    from corpusmend.passes.build import build_view
+    from corpusmend.siblings.index import SiblingIndex
+
+    footer = (
+        "Subscribe to the Valley Courier for unlimited access to local news, weather and sport,"
+        " and join thousands of readers who get our morning briefing in their inbox every day"
+    )
+    stories = [
+        "The lighthouse on the north cape was repainted in May by volunteers from the village.",
+        "A new bakery opened on Mill Street with a queue that went around the whole block.",
+        "Roadworks on the ring road will close two lanes until the middle of October.",
+    ]
+    docs = [Document(f"{s}\n\n{footer}", id=f"d{i}") for i, s in enumerate(stories)]
+    view = build_view({"line-stats"}, docs, SiblingIndex, lambda d: None)
+    assert view.siblings.query(docs[0]), "the index pairs them (shared passage)"
+    count = view.line_stats.get(line_key(normalize(footer)))
+    assert count is not None and count.groups == 3

@@ -125,6 +125,14 @@ def view_of_index(needed: Iterable[str], index: Any, source_of: SourceOf) -> Cor
     return view
 
 
+# Copies of one story, for counting lines: the sibling index also pairs pages that share only a
+# passage (its threshold is low so that reworded copies still help repairs), and two unrelated
+# stories of one site that share their furniture must stay two stories here.
+STORY_COPY = 0.65
+
+
 def sibling_groups(index: Any) -> dict[str, str]:
-    """Each grouped document's key -> its group's first key (documents alone are left out)."""
-    return {member: group[0] for group in index.groups() for member in group}
+    """Each grouped document's key -> its group's first key (documents alone are left out):
+    documents joined by pairs that share at least STORY_COPY of their shingles."""
+    groups = index.groups(min_similarity=STORY_COPY)
+    return {member: group[0] for group in groups for member in group}

@@ -177,9 +177,10 @@ class SiblingIndex:
         limit = opts.max_siblings if limit is None else limit
         return [m for _, m in matches[:limit]]
 
-    def groups(self) -> list[list[str]]:
+    def groups(self, min_similarity: float = 0.0) -> list[list[str]]:
         """Connected groups of siblings (keys sorted; groups ordered by their first key);
-        documents without siblings are left out. For engines that group by cluster."""
+        documents without siblings are left out. With `min_similarity`, only pairs at least
+        that similar connect (copies of one story, not pages that share a passage)."""
         parent = {k: k for k in self._entries}
 
         def find(k: str) -> str:
@@ -190,6 +191,8 @@ class SiblingIndex:
 
         for key, entry in self._entries.items():
             for match in self.query(entry.doc, limit=len(self._entries)):
+                if match.similarity < min_similarity:
+                    continue
                 a, b = find(key), find(entry_key(match.document))
                 if a != b:
                     parent[max(a, b)] = min(a, b)
