@@ -11,7 +11,6 @@ thing the slow way, through a real `check` over files on disk, to verify the sho
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from corpusmend.evaluation.reference_groups import word_shingles
 from corpusmend.findings import Finding
 from corpusmend.linter import Linter
 from corpusmend.runner import RunOptions
-from corpusmend.siblings.cli import QUERY_FIELDS
+from corpusmend.siblings.cli import sibling_index
 from corpusmend.siblings.index import SiblingIndex, entry_key
 from corpusmend.siblings.options import SiblingOptions
 
@@ -57,21 +56,8 @@ def build_index(
     references: Sequence[Document] = (),
     index_path: str | None = None,
 ) -> SiblingIndex | None:
-    """The index `check` builds (siblings.cli.lookup_from_args): a saved index when given, then
-    the reference corpus, then the checked documents; None when there is nothing to compare."""
-    if not index_path and not references and len(documents) < 2:
-        return None
-    if index_path:
-        index = SiblingIndex.load(index_path)
-        query = {k: getattr(options, k) for k in QUERY_FIELDS}
-        index.options = dataclasses.replace(index.options, **query)
-    else:
-        index = SiblingIndex(options)
-    for doc in references:
-        index.add(doc)
-    for doc in documents:
-        index.add(doc)
-    return index
+    """The index `check` builds over these documents (the same function builds it)."""
+    return sibling_index(options, references, documents, index_path)
 
 
 class CorpusRun:

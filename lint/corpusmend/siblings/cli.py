@@ -128,13 +128,35 @@ def lookup_from_args(
         )
         paths = [p for p in paths if p != "-"]
     checked = list(_documents(paths, read_options, reader))
+    index = sibling_index(options, references, checked, index_path)
+    if index is None:
+        return None
+    if index_path:
+        _warn_if_stale(index, index_path, args.paths)
+    if "line-stats" not in passes:
+        return lambda doc: [m.document for m in index.query(doc)]
+    from corpusmend.passes.build import view_of_index
+
+    source_of = source_function(getattr(args, "source_field", None))
+    view = view_of_index(passes, index, source_of)
+    return lambda doc: view.context(doc, source_of(doc))
+
+
+def sibling_index(
+    options: SiblingOptions,
+    references: Sequence[Document],
+    checked: Sequence[Document],
+    index_path: str | None = None,
+) -> Any:
+    """The SiblingIndex a check uses: a saved index when given (its query thresholds set by
+    `options`), then the reference corpus, then the checked documents; None when there is
+    nothing to compare with (no index, no reference, fewer than two documents)."""
     if not index_path and not references and len(checked) < 2:
         return None  # nothing to compare with: skip loading the index machinery
     from corpusmend.siblings.index import SiblingIndex  # numpy, datasketch: only when needed
 
     if index_path:
         index = SiblingIndex.load(index_path)
-        _warn_if_stale(index, index_path, args.paths)
         query = {k: getattr(options, k) for k in QUERY_FIELDS}
         index.options = dataclasses.replace(index.options, **query)
     else:
@@ -146,13 +168,7 @@ def lookup_from_args(
         index.add(doc)
     if reference == 0 and len(checked) < 2:
         return None
-    if "line-stats" not in passes:
-        return lambda doc: [m.document for m in index.query(doc)]
-    from corpusmend.passes.build import view_of_index
-
-    source_of = source_function(getattr(args, "source_field", None))
-    view = view_of_index(passes, index, source_of)
-    return lambda doc: view.context(doc, source_of(doc))
+    return index
 
 
 def source_function(field: str | None) -> Callable[[Document], str | None]:
@@ -162,13 +178,7 @@ def source_function(field: str | None) -> Callable[[Document], str | None]:
 
     if field is not None:
         return lambda doc: source_value(doc.metadata.get(field))
-    return lambda doc: folder_source(doc.path) if doc.path and not _is_record(doc) else None
-
-
-def _is_record(doc: Document) -> bool:
-    from corpusmend.readers.base import record_source
-
-    return record_source(doc) is not None
+    return lambda doc: folder_source(doc.path) if doc.source is None else None
 
 
 def _warn_if_stale(index: Any, index_path: str, checking: Sequence[str]) -> None:
