@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.corpora import SHARED
 from corpusmend.document import Document
 from corpusmend.linter import Linter
 from corpusmend.passes.build import build_view
@@ -30,7 +31,6 @@ from corpusmend.readers import ReadProblem, read_documents
 from corpusmend.readers.base import ReadOptions
 
 HERE = Path(__file__).resolve().parent
-SHARED = HERE.parent.parent.parent / "shared" / "corpora"
 # corpus label -> (paths, text field, source field)
 CORPORA = {
     "ac": (["article-comparisons/*.jsonl"], "text", "publisher"),

@@ -28,6 +28,7 @@ from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 from corpusmend.passes.lines import normalize
+from corpusmend.shapes.furniture import SENTENCE_END
 
 _MONTHS = (
     "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -52,7 +53,6 @@ _READER_ADDRESS = regex.compile(
     r"(?i)\b(?:you|your|copyright|all rights reserved|subscri\w*|newsletters?|sign up"
     r"|click|this (?:material|article|content|site|website|story|page))\b|©"
 )
-_SENTENCE_END = regex.compile(r"[.!?…][\"”’')\]]*$")
 _CREDIT_PREFIX = regex.compile(r"(?i)^(?:by|media|source|credit|via|photo|©|\(c\))[:\s]+")
 # "— Name (@handle) July 16, 2018": the credit line of an embedded post that outlets quote
 _EMBED_CREDIT = regex.compile(r"^[—–-]\s*\S.*\(@\w+\)")
@@ -106,7 +106,7 @@ class RecurringLinesKind(CheckKind):
         text = doc.text
         for line, count in stats.lines_of(text):
             shown = text[line.start : line.end]
-            sentence = bool(_SENTENCE_END.search(shown))
+            sentence = bool(SENTENCE_END.search(shown))
             in_source = count.by_source.get(ctx.source, 0) if ctx.source is not None else 0
             recurring = count.groups >= self.min_groups or (
                 # within one source, only lines shaped like furniture: an aggregator's pages

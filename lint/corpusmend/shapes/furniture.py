@@ -81,7 +81,7 @@ _PROSE_VERB = regex.compile(
     r"say|concluded|reported|wrote|writes|argued|warned|explained|noted|claimed|insisted|became|"
     r"remained|seemed|sent|made|went|came|took|gave)\b"
 )
-_SENTENCE_END = regex.compile(r"[.!?…][\"”’')\]]*$")
+SENTENCE_END = regex.compile(r"[.!?…][\"”’')\]]*$")
 # What only furniture holds: a link, a rights notice, a syndication footer.
 _FURNITURE_MARK = regex.compile(
     r"https?://|www\.|\.(?:com|org|net|co\.uk)\b|all rights reserved|appeared first on|click here",
@@ -92,7 +92,7 @@ _FURNITURE_MARK = regex.compile(
 def reads_as_prose(line: str) -> bool:
     """Whether a line reads as a sentence of the article rather than a page element: it ends
     like a sentence, has six words or more and a verb, and holds no link or rights notice."""
-    if not _SENTENCE_END.search(line) or len(line.split()) < 6:
+    if not SENTENCE_END.search(line) or len(line.split()) < 6:
         return False
     return _PROSE_VERB.search(line) is not None and _FURNITURE_MARK.search(line) is None
 
