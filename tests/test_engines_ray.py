@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_cli_process  # Ray starts in the subprocess, never in pytest
 from corpusmend import Document, Linter
 from corpusmend.engines import LocalEngine, Source
 from corpusmend.formatters import get_formatter
@@ -153,8 +153,8 @@ def test_cli_engine_ray_is_byte_identical_to_jobs_1(corpus: Path) -> None:
         "json",
         "--no-cache",
     ]
-    one = run_cli(*args, "--jobs", "1")
-    ray_run = run_cli(*args, "--engine", "ray")
+    one = run_cli_process(*args, "--jobs", "1")
+    ray_run = run_cli_process(*args, "--engine", "ray")
     assert ray_run.returncode == one.returncode == 2, ray_run.stderr[-3000:]
     assert ray_run.stdout == one.stdout
     assert json.loads(one.stdout)["summary"]["findings"] > 0
@@ -165,14 +165,14 @@ def test_cli_engine_ray_finds_the_same_furniture_as_jobs_1(tmp_path: Path) -> No
 
     site = write_site(tmp_path / "site")
     args = ["check", str(site), "--format", "json", "--no-cache"]
-    one = run_cli(*args, "--jobs", "1")
-    ray_run = run_cli(*args, "--engine", "ray")
+    one = run_cli_process(*args, "--jobs", "1")
+    ray_run = run_cli_process(*args, "--engine", "ray")
     assert ray_run.stdout == one.stdout, ray_run.stderr[-3000:]
     codes = [f["code"] for d in json.loads(one.stdout)["documents"] for f in d["findings"]]
     assert codes.count("BPL003") == 6
 
 
 def test_stdin_is_refused_with_a_clear_error() -> None:
-    done = run_cli("check", "-", "--engine", "ray", stdin="Some text.\n")
+    done = run_cli_process("check", "-", "--engine", "ray", stdin="Some text.\n")
     assert done.returncode == 2
     assert "not stdin" in done.stderr

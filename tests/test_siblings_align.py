@@ -22,7 +22,7 @@ def test_longest_increasing_keeps_the_longest_in_order_run():
 
 
 def test_identical_texts_align_completely_in_order():
-    text = article(LIBRARY)
+    text = article(*LIBRARY)
     al = align(text, text)
     assert al.coverage == 1.0
     assert al.blocks == ()
@@ -30,21 +30,21 @@ def test_identical_texts_align_completely_in_order():
 
 
 def test_a_moved_paragraph_is_one_moved_block_not_a_delete_and_insert():
-    doc = article(moved(LIBRARY, 4, 1))  # the grant paragraph moved up
-    al = align(doc, article(LIBRARY))
+    doc = article(*moved(LIBRARY, 4, 1))  # the grant paragraph moved up
+    al = align(doc, article(*LIBRARY))
     assert [_block_text(al, b) for b in al.blocks] == [LIBRARY[4]]
     assert al.coverage == 1.0
 
 
 def test_text_with_no_counterpart_stays_unmatched():
-    doc = "Posted by the newsroom at 09:14\n\n" + article(LIBRARY)
-    al = align(doc, article(LIBRARY))
+    doc = "Posted by the newsroom at 09:14\n\n" + article(*LIBRARY)
+    al = align(doc, article(*LIBRARY))
     unmatched = [al.a.norms[i] for i, j in enumerate(al.a_to_b) if j == -1]
     assert unmatched == ["posted", "by", "the", "newsroom", "at", "09", "14"]
 
 
 def test_unrelated_texts_share_almost_nothing():
-    al = align(article(FERRY), article(LIBRARY))
+    al = align(article(*FERRY), article(*LIBRARY))
     assert al.coverage < 0.1
     assert al.blocks == ()
 

@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, run_cli, shared_path
+from conftest import FIXTURES, run_cli, run_cli_process, shared_path
 
 PAIR = FIXTURES / "siblings" / "pair"
 PAIR_EXPECTED = FIXTURES / "siblings" / "pair-expected"
@@ -85,7 +85,7 @@ def test_a_reference_corpus_gives_a_single_file_its_siblings():
 
 def test_an_index_lets_a_run_on_one_changed_file_see_the_whole_corpus(tmp_path):
     index = tmp_path / "corpus.idx"
-    built = run_cli("index", str(PAIR), "-o", str(index))
+    built = run_cli_process("index", str(PAIR), "-o", str(index))  # end to end: a real process
     assert built.returncode == 0, built.stderr
     assert "indexed 2 document(s)" in built.stderr
     run = run_cli("check", "--format", "json", "--index", str(index), str(PAIR / "corrupted.txt"))

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from corpusmend.baseline import Baseline
-from corpusmend.cache import FindingsCache, open_cache
-from corpusmend.commands.common import run_config
+from corpusmend.cache import FindingsCache
+from corpusmend.commands.check_settings import CheckSettings
+from corpusmend.config import Config
 from corpusmend.config_reader import ConfiguredReader, Item
 from corpusmend.document import Document
 from corpusmend.engines import Source
@@ -59,14 +60,16 @@ def add_project_options(parser: argparse.ArgumentParser) -> None:
 class ProjectRun:
     """Config, cache and baseline for one check run."""
 
-    def __init__(self, args: argparse.Namespace, linter: Linter) -> None:
-        self.args = args
-        self.config = run_config(args)
-        self.force_exclude = (
-            args.force_exclude if args.force_exclude is not None else self.config.force_exclude
+    def __init__(self, settings: CheckSettings, linter: Linter, config: Config) -> None:
+        self.settings = settings
+        self.config = config
+        self.force_exclude = settings.force_exclude
+        self.cache: FindingsCache | None = (
+            FindingsCache.for_run(linter, config, settings.cache_dir)
+            if settings.use_cache
+            else None
         )
-        self.cache: FindingsCache | None = open_cache(args, linter, self.config)
-        self.baseline = Baseline.load(args.baseline) if args.baseline else None
+        self.baseline = Baseline.load(settings.baseline) if settings.baseline else None
         self.changed_files = 0
 
     def source(
@@ -107,7 +110,7 @@ class ProjectRun:
         if result.fixed_text is None or result.problem is not None:
             return
         self.changed_files += 1
-        if self.args.show_fixes:
+        if self.settings.show_fixes:
             name = result.doc.path or result.doc.id
             for f in result.applied:
                 message = f.fix.message if f.fix else f.message
@@ -125,7 +128,7 @@ class ProjectRun:
                 )
                 for entry in stale:
                     print(f"  {entry.describe()}", file=sys.stderr)
-        if self.args.exit_non_zero_on_fix and self.changed_files:
+        if self.settings.exit_non_zero_on_fix and self.changed_files:
             return 1
         return 0
 

@@ -50,7 +50,7 @@ def _context(linter: Linter, doc: Document, case: RuleCase) -> Sequence[Document
     return view.context(doc, source=None)
 
 
-def _case_failures(linter: Linter, rule: Rule, case: RuleCase) -> list[str]:
+def case_failures(linter: Linter, rule: Rule, case: RuleCase) -> list[str]:
     doc = Document(case.text, id="case")
     siblings = _context(linter, doc, case)
     found = linter.check_document(doc, siblings)
@@ -96,7 +96,7 @@ def run_rule_tests(rules: Iterable[Rule], all_rules: list[Rule]) -> list[RuleRep
             report.failures.append("needs at least one case that must not fire (expect: none)")
         for i, case in enumerate(rule.tests, 1):
             label = case.name or f"case {i}"
-            problems = _case_failures(linter, rule, case)
+            problems = case_failures(linter, rule, case)
             if problems:
                 report.failures += [f"{label} (line {case.line}): {p}" for p in problems]
             else:
