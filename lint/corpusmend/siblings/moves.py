@@ -24,7 +24,6 @@ REWORDED_EDGE = 6  # unmatched words a block's first or last sentence may have r
 class _Move:
     block: Block
     dest: int  # insert after this word of the document (-1: at its start)
-    anchor: int  # the document word the sibling has just before the block (-1: none)
     edits: tuple[Edit, ...]
     broken_now: int
     broken_after: int
@@ -35,33 +34,31 @@ def _whole_sentences(t: Tokens, start: int, end: int) -> bool:
     return t.starts_upper(start) and t.ends_sentence(end - 1)
 
 
-def _anchor(al: Alignment, block: Block) -> int:
-    """The document's counterpart of the sibling's last backbone word before the block (-1:
-    the sibling has the block first)."""
+def _destination(al: Alignment, block: Block) -> int | None:
+    """The document word after which the sibling has the block (-1: before the first word).
+
+    That is the document's counterpart of the sibling's last backbone word before the block;
+    but when the sibling has text of its own just before the block (a timestamp, a caption) and
+    none after it, while the document has text of its own after that word too, the block goes
+    before the counterpart of the sibling's next backbone word instead: the two texts' own
+    lines stand on the same side of it."""
     j = block.b_start - 1
     while j >= 0:
         i = al.b_to_a[j]
         if i != UNMATCHED and not al.moved[i]:
-            return i
+            break
         j -= 1
-    return -1
-
-
-def _destination(al: Alignment, block: Block, i: int) -> int:
-    """The document word after which the block goes, the sibling having it after word `i`.
-
-    When the document has text of its own right after that word (a caption, an embedded post's
-    credit line, a lead-in ending in a colon: text no sibling-matched word follows within), the
-    block goes after it, before the next word the sibling has: a copy's own lines belong with
-    the text they follow."""
-    if i < 0:
-        return i
-    d = i
-    while d + 1 < len(al.a) and al.a_to_b[d + 1] == UNMATCHED:
-        if block.a_start <= d + 1 < block.a_end:
-            return i
-        d += 1
-    return d if d + 1 < len(al.a) else i
+    if j < 0:
+        return -1
+    before_own = j < block.b_start - 1
+    k = block.b_end
+    after_own = k < len(al.b) and al.b_to_a[k] == UNMATCHED
+    if before_own and not after_own and k < len(al.b):
+        nxt = al.b_to_a[k]
+        own = nxt != UNMATCHED and not al.moved[nxt] and nxt - 1 > i
+        if own and all(al.a_to_b[x] == UNMATCHED for x in range(i + 1, nxt)):
+            return nxt - 1
+    return i
 
 
 def _paragraph_end(a: Tokens, d: int, stop: int) -> int:
@@ -71,7 +68,7 @@ def _paragraph_end(a: Tokens, d: int, stop: int) -> int:
     return d
 
 
-def _plan_move(al: Alignment, block: Block, d: int | None, anchor: int) -> _Move | None:
+def _plan_move(al: Alignment, block: Block, d: int | None) -> _Move | None:
     """The edits that move `block` to after document word `d`, and how many sentences are
     broken before and after the move; None when the move makes no sense."""
     a, b = al.a, al.b
@@ -93,6 +90,7 @@ def _plan_move(al: Alignment, block: Block, d: int | None, anchor: int) -> _Move
     # a block that is a paragraph of its own in this copy stays one: it goes between two of the
     # copy's paragraphs, after the one the sibling has it inside (outlets paragraph differently)
     paragraph = p is None or "\n" in left_gap
+    dest = d
     if paragraph and d >= 0:
         d = _paragraph_end(a, d, i0 if d < i0 else len(a))
     d1 = d + 1 if d + 1 < len(a) else None
@@ -148,7 +146,7 @@ def _plan_move(al: Alignment, block: Block, d: int | None, anchor: int) -> _Move
         return None  # the block would land inside a sentence: that is no place for it
     edits = tuple(sorted((out, into), key=lambda e: e.start))
     whole = p is not None and q is not None and _shown_whole(al, p, q)
-    return _Move(block, d, anchor, edits, broken_count(now), broken_count(after_move), whole)
+    return _Move(block, dest, edits, broken_count(now), broken_count(after_move), whole)
 
 
 def _shown_whole(al: Alignment, p: int, q: int, slack: int = 2) -> bool:
@@ -221,14 +219,11 @@ def _to_sentence_edges(al: Alignment, block: Block) -> Block:
 
 def _best_move(al: Alignment, block: Block) -> _Move | None:
     block = _to_sentence_edges(al, block)
-    anchor = _anchor(al, block)
-    d = _destination(al, block, anchor)
-    options = [_plan_move(al, block, d, anchor)]
-    other = _jumped(al, block, d)
+    d = _destination(al, block)
+    options = [_plan_move(al, block, d)]
+    other = _jumped(al, block, d) if d is not None else None
     if other is not None:
-        jumped = _to_sentence_edges(al, other[0])
-        dest = _destination(al, jumped, other[1])
-        options.append(_plan_move(al, jumped, dest, other[1]))
+        options.append(_plan_move(al, _to_sentence_edges(al, other[0]), other[1]))
     valid = [m for m in options if m is not None]
     if not valid:
         return None
@@ -277,7 +272,7 @@ def _move_votes(found: list[Pair], move: _Move) -> Votes:
     i0 = move.block.a_start
     for pair in found:
         al = pair.al
-        there = al.a_to_b[i0] == 0 if move.anchor == -1 else follows(al, move.anchor, i0)
+        there = al.a_to_b[i0] == 0 if move.dest == -1 else follows(al, move.dest, i0)
         if there:
             votes.change += 1
             votes.siblings.append(pair.sibling.id)
