@@ -54,7 +54,7 @@ _DATE = (
 )
 _TIME = (
     r"(?:(?:[T ]|,?[^\S\n]+(?:at[^\S\n]+)?|[^\S\n]*[|@][^\S\n]*)\d{1,2}:\d{2}(?::\d{2})?"
-    r"(?:\.\d+)?(?:[^\S\n]*[ap]\.?m\.?)?(?:Z|[+-]\d{2}:?\d{2}|[^\S\n]+(?-i:[A-Z]{2,4}T))?)?"
+    r"(?:\.\d+)?(?:[^\S\n]*[ap]\.?m\.?)?(?:Z|[+-]\d{2}:?\d{2}|[^\S\n]+(?-i:(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{1,4}T))?)?"
 )
 # A date and the text's first character, separated by spaces, an optional dash or bar, a break;
 # a "by NAME" after the date is a byline (HDR002), not the text.

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+import regex
+
 from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.kinds.base import CheckKind, Hit
@@ -21,6 +23,8 @@ from corpusmend.shapes.broken_sentences import (
     lower_case_starts,
     open_paragraph,
 )
+
+_SENTENCE_END = regex.compile(r"[.!?…][\"”’')\]]*(?:\s|$)")
 
 
 @register_kind
@@ -71,6 +75,8 @@ class ParagraphBreakKind(CheckKind):
                 continue
             if a.end - a.start < self.min_line and b.end - b.start < self.min_line:
                 continue  # two short lines: verse or a slogan, broken on purpose
+            if k + 1 < len(paras) and not _SENTENCE_END.search(text, b.start, b.end):
+                continue  # the rest of a sentence ends like one; this is a line (a byline)
             start = max(text.rfind(" ", a.start, a.end) + 1, a.start)
             end = text.find(" ", b.start, b.end)
             end = b.end if end == -1 else end
