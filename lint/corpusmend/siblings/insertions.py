@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.siblings.align import UNMATCHED, Alignment
+from corpusmend.siblings.alignments import AlignmentStore
 from corpusmend.siblings.repairs import Pair, Repair, Votes, follows, pairs, share, whole_copies
 from corpusmend.siblings.tokens import Tokens, separator
 
@@ -36,8 +37,10 @@ def _anchored(al: Alignment, i: int, step: int, need: int = 3) -> bool:
     return al.in_backbone(i)
 
 
-def insertions(doc: Document, siblings: Sequence[Document], min_words: int) -> list[Repair]:
-    found = pairs(doc, siblings)
+def insertions(
+    doc: Document, siblings: Sequence[Document], store: AlignmentStore, min_words: int
+) -> list[Repair]:
+    found = pairs(doc, siblings, store)
     repairs: list[Repair] = []
     seen: set[tuple[int, int]] = set()
     for pair in whole_copies(found):
@@ -158,12 +161,14 @@ def cut_inside_sentence(a: Tokens, p: int, q: int) -> bool:
     return any(a.ends_sentence(i) for i in range(q, last))
 
 
-def paragraph_breaks(doc: Document, siblings: Sequence[Document]) -> list[Repair]:
+def paragraph_breaks(
+    doc: Document, siblings: Sequence[Document], store: AlignmentStore
+) -> list[Repair]:
     """A paragraph break inside a sentence that the siblings have whole ("the old⏎⏎swing
     bridge"): the words on both sides follow each other in the sibling, with no line break
     and no sentence end between them, and the document has no sentence end before the break
     (outlets paragraph differently: a break between whole sentences is no artifact)."""
-    found = pairs(doc, siblings)
+    found = pairs(doc, siblings, store)
     repairs: list[Repair] = []
     seen: set[int] = set()
     for pair in whole_copies(found):

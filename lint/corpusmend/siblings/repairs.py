@@ -1,8 +1,9 @@
 """What the SIB rules share: the document aligned against each sibling, votes, and Repair.
 
 The rules live beside it (:mod:`.moves` SIB001, :mod:`.edges` SIB002, :mod:`.coverage` SIB003,
-:mod:`.insertions` SIB004). Each aligns the document against every sibling (alignments are
-cached, so the four rules share them), decides by the siblings, and returns :class:`Repair` s:
+:mod:`.insertions` SIB004). Each aligns the document against every sibling (through the
+document context's AlignmentStore, so the four rules share each alignment), decides by the
+siblings, and returns :class:`Repair` s:
 a span of the document, the values for the rule's message, the edits of the fix (or None) and
 where the fix came from (sibling id, path and similarity).
 
@@ -20,7 +21,8 @@ from typing import Any
 from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.readers.base import document_label
-from corpusmend.siblings.align import UNMATCHED, Alignment, align
+from corpusmend.siblings.alignment import UNMATCHED, Alignment
+from corpusmend.siblings.alignments import AlignmentStore
 
 
 @dataclass(frozen=True)
@@ -97,14 +99,14 @@ def other_versions(found: list[Pair]) -> list[Pair]:
     ]
 
 
-def pairs(doc: Document, siblings: Sequence[Document]) -> list[Pair]:
+def pairs(doc: Document, siblings: Sequence[Document], store: AlignmentStore) -> list[Pair]:
     """Alignments of the document against each sibling that shares any text with it, best
-    first (most of the document found in it, then by id)."""
+    first (most of the document found in it, then by id); `store` aligns each pair once."""
     out = []
     for sib in siblings:
         if sib.text == doc.text:
             continue
-        al = align(doc.text, sib.text)
+        al = store.align(doc.text, sib.text)
         if al.matched:
             out.append(Pair(sib, al))
     out.sort(key=lambda p: (-p.al.coverage, p.sibling.id))
