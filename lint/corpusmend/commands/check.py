@@ -13,7 +13,7 @@ from corpusmend.formatters import FORMATTERS
 from corpusmend.interrupts import deferred_interrupt
 from corpusmend.linter import Linter
 from corpusmend.runner import RunOptions
-from corpusmend.siblings.cli import add_sibling_arguments, lookup_from_args
+from corpusmend.siblings.cli import add_sibling_arguments, view_from_args
 
 FAIL_ON = ("error", "warning", "info")
 NAME = "check"
@@ -109,15 +109,15 @@ def run_check(
     problems = 0
     changed = 0
     checked_only: set[str] = set()  # record files --records-check-only kept from --fix
-    siblings = lookup_from_args(
+    view = view_from_args(
         args,
-        outputs.read_options,
+        linter.passes,
         project.config.siblings,
-        passes=linter.passes,
         reader=project.configured_reader(outputs.read_options),
+        read_options=outputs.read_options,
     )
-    source = project.source(args.paths, outputs.read_options, siblings)
-    for result in project.results(run_from_args(args, linter, source, options, siblings)):
+    source = project.source(args.paths, outputs.read_options, view)
+    for result in project.results(run_from_args(args, linter, source, options, view)):
         if result.note:
             print(f"corpusmend: note: {result.doc.path}: {result.problem}", file=sys.stderr)
             continue

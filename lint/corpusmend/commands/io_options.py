@@ -161,9 +161,9 @@ class Outputs:
         else:
             self.formatter = get_formatter(args.format, self.out)
         self.writer: InPlaceWriter | FixedCopyWriter = (
-            FixedCopyWriter(args.output_dir, args.paths, linter)
+            FixedCopyWriter(args.output_dir, args.paths)
             if args.output_dir is not None
-            else InPlaceWriter(linter)
+            else InPlaceWriter()
         )
         self.sidecar = FindingsSidecar(args.findings_sidecar) if args.findings_sidecar else None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from corpusmend.siblings.tokens import Tokens
 
@@ -38,9 +39,10 @@ class Alignment:
     moved: tuple[bool, ...]
     blocks: tuple[Block, ...]
 
-    @property
+    @cached_property
     def matched(self) -> int:
-        return sum(1 for j in self.a_to_b if j != UNMATCHED)
+        """A's words found in B (asked for again and again: counted once)."""
+        return len(self.a_to_b) - self.a_to_b.count(UNMATCHED)
 
     @property
     def coverage(self) -> float:

@@ -101,7 +101,12 @@ def other_versions(found: list[Pair]) -> list[Pair]:
 
 def pairs(doc: Document, siblings: Sequence[Document], store: AlignmentStore) -> list[Pair]:
     """Alignments of the document against each sibling that shares any text with it, best
-    first (most of the document found in it, then by id); `store` aligns each pair once."""
+    first (most of the document found in it, then by id); `store` aligns each pair once and
+    keeps the list for the other rules."""
+    key = (doc.text, tuple((s.path, s.id, s.text) for s in siblings))
+    found = store.pairs.get(key)
+    if found is not None:
+        return list(found)
     out = []
     for sib in siblings:
         if sib.text == doc.text:
@@ -110,6 +115,7 @@ def pairs(doc: Document, siblings: Sequence[Document], store: AlignmentStore) ->
         if al.matched:
             out.append(Pair(sib, al))
     out.sort(key=lambda p: (-p.al.coverage, p.sibling.id))
+    store.pairs[key] = tuple(out)
     return out
 
 
