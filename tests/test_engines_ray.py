@@ -135,7 +135,28 @@ def test_ray_sibling_groups_match_local_engine(local_ray, tmp_path: Path) -> Non
     local = list(LocalEngine(jobs=2, batch_docs=2).run(linter, source, options, view))
     remote = list(RayEngine().run(linter, source, options, view))
     assert as_json(remote) == as_json(local)
-    assert any(f.code.startswith("SIB") for r in local for f in r.findings)
+
+
+def test_ray_counts_the_line_statistics_in_map_tasks_as_the_local_pass_does(
+    local_ray, tmp_path: Path
+) -> None:
+    from test_furniture import write_site
+
+    from corpusmend.engines.ray import RayEngine
+    from corpusmend.passes.build import count_index_lines
+    from corpusmend.passes.corpus import CorpusInputs, open_view
+
+    site = write_site(tmp_path / "site")
+    for i in range(3):  # copies of one story (one group), and records with a source field
+        (site / f"copy{i}.txt").write_text((site / "story0.txt").read_text(), encoding="utf-8")
+    shards = make_corpus(tmp_path / "more") / "shards"
+    paths = (str(site), str(shards))
+    source = Source(paths, ReadOptions())
+    inputs = CorpusInputs(paths=paths)
+    view = open_view(["line-stats"], inputs, count_lines=RayEngine().line_counter(source))
+    assert view is not None and view.line_stats is not None
+    assert len(view.line_stats) > 0 and view.groups
+    assert view.line_stats.to_json() == count_index_lines(view).to_json()
 
 
 def test_cli_engine_ray_is_byte_identical_to_jobs_1(corpus: Path) -> None:

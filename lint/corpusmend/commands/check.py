@@ -8,7 +8,7 @@ import sys
 from corpusmend.commands.common import add_rule_options, make_linter, run_config
 from corpusmend.commands.io_options import Outputs, add_input_options, add_output_options
 from corpusmend.commands.project import ProjectRun, add_project_options
-from corpusmend.engines import add_engine_arguments, run_from_args
+from corpusmend.engines import Source, add_engine_arguments, engine_from_args, run_from_args
 from corpusmend.formatters import FORMATTERS
 from corpusmend.interrupts import deferred_interrupt
 from corpusmend.linter import Linter
@@ -109,15 +109,18 @@ def run_check(
     problems = 0
     changed = 0
     checked_only: set[str] = set()  # record files --records-check-only kept from --fix
+    engine = engine_from_args(args)
     view = view_from_args(
         args,
         linter.passes,
         project.config.siblings,
         reader=project.configured_reader(outputs.read_options),
         read_options=outputs.read_options,
+        count_lines=engine.line_counter(Source(tuple(args.paths), outputs.read_options)),
     )
     source = project.source(args.paths, outputs.read_options, view)
-    for result in project.results(run_from_args(args, linter, source, options, view)):
+    results = run_from_args(args, linter, source, options, view, engine)
+    for result in project.results(results):
         if result.note:
             print(f"corpusmend: note: {result.doc.path}: {result.problem}", file=sys.stderr)
             continue

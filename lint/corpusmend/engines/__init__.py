@@ -67,9 +67,11 @@ def run_from_args(
     source: Source,
     options: RunOptions,
     view: CorpusView | None = None,
+    engine: Engine | None = None,
 ) -> Iterator[DocumentResult]:
-    """Results in input order from the engine the arguments choose, with progress if wanted."""
-    results = engine_from_args(args).run(linter, source, options, view)
+    """Results in input order from `engine` (default: the one the arguments choose), with
+    progress if wanted."""
+    results = (engine or engine_from_args(args)).run(linter, source, options, view)
     if progress.wanted(getattr(args, "progress", None), sys.stderr):
         return progress.Progress(sys.stderr).track(results)
     return results

@@ -22,7 +22,7 @@ from corpusmend.readers import ReadOptions, ReadProblem, read_documents
 from corpusmend.runner import DocumentResult, RunOptions, process
 
 if TYPE_CHECKING:
-    from corpusmend.passes.build import CorpusView
+    from corpusmend.passes.build import CorpusView, LineCounter
 
 Item = Document | ReadProblem
 
@@ -61,6 +61,11 @@ class Source:
 
 class Engine(Protocol):
     name: str
+
+    def line_counter(self, source: Source) -> LineCounter | None:
+        """How this engine builds the line-statistics pass over `source` (None: the main
+        process counts them)."""
+        ...
 
     def run(
         self,

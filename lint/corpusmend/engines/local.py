@@ -41,7 +41,7 @@ from corpusmend.runner import DocumentResult, RunOptions
 from corpusmend.siblings.alignments import TokenCache
 
 if TYPE_CHECKING:
-    from corpusmend.passes.build import CorpusView
+    from corpusmend.passes.build import CorpusView, LineCounter
 
 BATCH_DOCS = 64
 BATCH_CHARS = 1 << 20
@@ -90,6 +90,10 @@ class LocalEngine:
         self.jobs = jobs if jobs and jobs > 0 else available_cores()
         self.batch_docs = batch_docs
         self.batch_chars = batch_chars
+
+    def line_counter(self, source: Source) -> LineCounter | None:
+        """None: the line statistics are counted in this process (passes/build.py)."""
+        return None
 
     def run(
         self,

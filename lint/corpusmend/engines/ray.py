@@ -37,7 +37,8 @@ from corpusmend.runner import DocumentResult, RunOptions
 from corpusmend.siblings.alignments import TokenCache
 
 if TYPE_CHECKING:
-    from corpusmend.passes.build import CorpusView
+    from corpusmend.passes.build import CorpusView, LineCounter
+    from corpusmend.passes.line_stats import LineStats
 
 INSTALL_HINT = "the Ray engine needs Ray: pip install 'corpusmend[ray]'"
 ROWS_PER_OUTPUT_BATCH = 256
@@ -106,6 +107,20 @@ class RayEngine:
     def __init__(self, address: str | None = None, num_cpus: int | None = None) -> None:
         self.address = address
         self.num_cpus = num_cpus
+        self._started = False  # this engine started the local Ray (and shuts it down)
+
+    def line_counter(self, source: Source) -> LineCounter:
+        """The line-statistics pass over `source` as Ray Data work (engines/ray_passes.py)."""
+
+        def count(view: CorpusView) -> LineStats:
+            from corpusmend.engines.ray_passes import count_lines
+
+            ray = import_ray()
+            self._started |= self._connect(ray)
+            _configure_data(ray)
+            return count_lines(ray, source, view)
+
+        return count
 
     def run(
         self,
@@ -118,7 +133,7 @@ class RayEngine:
             raise ConfigError("--engine ray reads files and directories, not stdin (-)")
         ray = import_ray()
         spec = LinterSpec.of(linter)
-        started = self._connect(ray)
+        self._started |= self._connect(ray)
         _configure_data(ray)
         try:
             if view is None:
@@ -126,8 +141,9 @@ class RayEngine:
             else:
                 yield from self._map_groups(ray, spec, source, options, view)
         finally:
-            if started:
+            if self._started:
                 ray.shutdown()
+                self._started = False
 
     def _connect(self, ray: Any) -> bool:
         """Join the cluster at the address (or start a local Ray); True when this call did."""

@@ -13,11 +13,15 @@ from corpusmend.runner import DocumentResult, RunOptions
 from corpusmend.siblings.alignments import TokenCache
 
 if TYPE_CHECKING:
-    from corpusmend.passes.build import CorpusView
+    from corpusmend.passes.build import CorpusView, LineCounter
 
 
 class SerialEngine:
     name = "serial"
+
+    def line_counter(self, source: Source) -> LineCounter | None:
+        """None: the line statistics are counted in this process (passes/build.py)."""
+        return None
 
     def run(
         self,

@@ -21,6 +21,8 @@ from corpusmend.passes.line_stats import LineStats, LineStatsBuilder
 from corpusmend.siblings.alignments import AlignmentStore
 
 SourceOf = Callable[[Document], "str | None"]
+# Builds the line statistics of a view whose groups are known (an engine may distribute it)
+LineCounter = Callable[["CorpusView"], LineStats]
 
 # Copies of one story, for counting lines: the sibling index also pairs pages that share only a
 # passage (its threshold is low so that reworded copies still help repairs), and two unrelated
@@ -151,21 +153,31 @@ def build_view(
 
 
 def view_of_index(
-    needed: Iterable[str], index: Any, source_of: SourceOf = no_source, group: bool = True
+    needed: Iterable[str],
+    index: Any,
+    source_of: SourceOf = no_source,
+    group: bool = True,
+    count_lines: LineCounter | None = None,
 ) -> CorpusView:
     """The passes over the documents an index already holds (a loaded index file included).
     With `group` (always with line statistics), every indexed document is queried now and the
-    copies of each story grouped."""
+    copies of each story grouped. `count_lines` counts the lines of the indexed documents
+    (default: here, one document after another)."""
     view = CorpusView(siblings=index, source_of=source_of)
     passes = with_dependencies(set(needed))
     if group or "line-stats" in passes:
         view.group_all()
     if "line-stats" in passes:
-        builder = LineStatsBuilder()
-        for doc in index.documents():
-            builder.add(doc.text, view.group_of(doc), source_of(doc))
-        view.line_stats = builder.finish()
+        view.line_stats = (count_lines or count_index_lines)(view)
     return view
+
+
+def count_index_lines(view: CorpusView) -> LineStats:
+    """The line statistics of every document the view's index holds, counted here."""
+    builder = LineStatsBuilder()
+    for doc in view.siblings.documents():
+        builder.add(doc.text, view.group_of(doc), view.source_of(doc))
+    return builder.finish()
 
 
 def sibling_groups(index: Any) -> dict[str, str]:

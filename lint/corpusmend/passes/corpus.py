@@ -14,7 +14,7 @@ from corpusmend.readers import ReadOptions, ReadProblem, read_documents
 from corpusmend.siblings.options import SiblingOptions
 
 if TYPE_CHECKING:  # the passes load only when a run needs one
-    from corpusmend.passes.build import CorpusView, SourceOf
+    from corpusmend.passes.build import CorpusView, LineCounter, SourceOf
 
 Reader = Callable[[Sequence[str]], Iterable["Document | ReadProblem"]]
 # Query thresholds a run may change on a loaded index (signatures stay as built).
@@ -37,10 +37,13 @@ def open_view(
     inputs: CorpusInputs,
     reader: Reader | None = None,
     read_options: ReadOptions | None = None,
+    count_lines: LineCounter | None = None,
 ) -> CorpusView | None:
     """The passes in `needed` over the checked documents (read with `reader`: the run's own,
     config excludes included), the references and the index; None when no pass is needed or
-    there is nothing to compare with (one document, no reference, no index)."""
+    there is nothing to compare with (one document, no reference, no index). `count_lines`
+    (an engine's: Ray counts in map tasks) builds the line statistics of a run over its own
+    documents."""
     if not needed:
         return None
     from corpusmend.passes.build import view_of_index
@@ -53,7 +56,9 @@ def open_view(
     # a run over its own documents groups them all (the engines batch work by group); a few
     # files checked against a saved index or a reference corpus query only what they need
     whole = inputs.index is None and not inputs.references
-    return view_of_index(needed, index, source_function(inputs.source_field), group=whole)
+    source_of = source_function(inputs.source_field)
+    counter = count_lines if whole else None  # an index or references: not in the input
+    return view_of_index(needed, index, source_of, group=whole, count_lines=counter)
 
 
 def sibling_index(
@@ -87,12 +92,20 @@ def sibling_index(
 
 def source_function(field: str | None) -> SourceOf:
     """A document's source: the record field named by `field`, else a text file's folder,
-    else none."""
-    from corpusmend.passes.sources import folder_source, source_value
+    else none (picklable: Ray tasks count lines by source too)."""
+    return DocumentSource(field)
 
-    if field is not None:
-        return lambda doc: source_value(doc.metadata.get(field))
-    return lambda doc: folder_source(doc.path) if doc.source is None else None
+
+@dataclass(frozen=True)
+class DocumentSource:
+    field: str | None = None  # the record field naming the source (None: a text file's folder)
+
+    def __call__(self, doc: Document) -> str | None:
+        from corpusmend.passes.sources import folder_source, source_value
+
+        if self.field is not None:
+            return source_value(doc.metadata.get(self.field))
+        return folder_source(doc.path) if doc.source is None else None
 
 
 def _documents(

@@ -13,7 +13,7 @@ from corpusmend.readers import ReadOptions
 from corpusmend.siblings.options import SiblingOptions
 
 if TYPE_CHECKING:
-    from corpusmend.passes.build import CorpusView
+    from corpusmend.passes.build import CorpusView, LineCounter
 
 
 def add_sibling_arguments(parser: argparse.ArgumentParser) -> None:
@@ -118,12 +118,13 @@ def view_from_args(
     settings: dict[str, Any] | None = None,
     reader: Reader | None = None,
     read_options: ReadOptions | None = None,
+    count_lines: LineCounter | None = None,
 ) -> CorpusView | None:
     """The corpus view `check` (or `baseline`) builds from its flags: see passes.corpus."""
     inputs = corpus_inputs(args, settings)
     if inputs is None or not needed:
         return None
-    view = open_view(needed, inputs, reader, read_options)
+    view = open_view(needed, inputs, reader, read_options, count_lines)
     if view is not None and inputs.index:
         _warn_if_stale(view.siblings, inputs.index, args.paths)
     return view
