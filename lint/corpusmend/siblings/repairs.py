@@ -3,13 +3,20 @@
 The rules live beside it (:mod:`.moves` SIB001, :mod:`.edges` SIB002, :mod:`.coverage` SIB003,
 :mod:`.insertions` SIB004). Each aligns the document against every sibling (through the
 document context's AlignmentStore, so the four rules share each alignment), decides by the
-siblings, and returns :class:`Repair` s:
-a span of the document, the values for the rule's message, the edits of the fix (or None) and
-where the fix came from (sibling id, path and similarity).
+siblings, and returns :class:`Repair` s: a span of the document, the values for the rule's
+message, the edits of the fix (or None) and where the fix came from (sibling id, path and
+similarity).
 
 Deciding: with three or more versions that cover a piece of text, the majority decides (the
 document itself counts as one version, voting for what it has). With only two versions, a
 moved block is moved when the sibling's order keeps more sentences whole than the document's.
+
+The vote under the cap: a document's siblings are its `max_siblings` (8) most similar verified
+copies (shingle similarity, then shared shingles, then key), so at most 9 versions vote, however
+large the group (a story in 1,000 copies votes among the document and its 8 nearest). A copy
+votes on a piece of text only where its alignment covers it (one that lacks the text abstains),
+and a copy with the document's very text is no other version: it neither votes nor repairs,
+though it still takes one of the 8 places (siblings are capped before the copies are compared).
 """
 
 from __future__ import annotations
