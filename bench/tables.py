@@ -88,6 +88,16 @@ def _corpus_runs(c: dict[str, Any], cores: int) -> list[str]:
     return lines
 
 
+def _big_groups(b: dict[str, Any]) -> list[str]:
+    lines = ["", "Big sibling groups (check --jobs 1 on one JSONL file, invented stories):"]
+    for r in b["rows"]:
+        lines.append(
+            f"  {r['case']:<44} {r['documents']:>6,} docs: {_f(r['docs_per_s'], 1):>7} docs/s"
+            f" ({_f(r['seconds'])} s, peak RSS {_f(r['peak_rss_mb'], 0)} MB)"
+        )
+    return lines
+
+
 def tables(results: dict[str, Any]) -> str:
     m = results["machine"]
     lines = [
@@ -102,6 +112,7 @@ def tables(results: dict[str, Any]) -> str:
         "api_latency": _latency,
         "startup": _startup,
         "corpus_runs": lambda c: _corpus_runs(c, m["cores"] or 1),
+        "big_groups": _big_groups,
     }
     for name, section in s.items():
         if "error" in section:

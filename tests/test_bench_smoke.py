@@ -29,7 +29,14 @@ def test_quick_benchmark_prints_tables_and_writes_json(tmp_path: Path) -> None:
     assert results["quick"] is True
     assert results["machine"]["cores"] >= 1
     sections = results["sections"]
-    assert set(sections) == {"throughput", "per_rule", "api_latency", "startup", "corpus_runs"}
+    assert set(sections) == {
+        "throughput",
+        "per_rule",
+        "api_latency",
+        "startup",
+        "corpus_runs",
+        "big_groups",
+    }
     for name, section in sections.items():
         assert "error" not in section, (name, section)
     assert "invented" in results["corpora"]
@@ -53,7 +60,12 @@ def test_quick_benchmark_prints_tables_and_writes_json(tmp_path: Path) -> None:
     assert [p["factor"] for p in runs["siblings"]["points"]] == [1, 4, 16]
     assert all(p["siblings_peak_rss_mb"] > 0 for p in runs["siblings"]["points"])
 
-    for heading in ("Throughput", "Per-rule cost", "Python API", "Start-up", "Whole commands"):
+    groups = sections["big_groups"]["rows"]
+    assert [r["documents"] for r in groups] == [80, 80, 12]
+    assert all(r["docs_per_s"] > 0 for r in groups)
+
+    headings = ("Throughput", "Per-rule cost", "Python API", "Start-up", "Whole commands")
+    for heading in (*headings, "Big sibling groups"):
         assert heading in proc.stdout
 
 

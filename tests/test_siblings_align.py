@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from siblings_texts import FERRY, LIBRARY, article, moved
 
-from corpusmend import Linter
+from corpusmend import Document, Linter
 from corpusmend.siblings.align import align, longest_increasing
 
 
@@ -87,3 +87,26 @@ def test_sibling_rules_never_crash_and_their_fixes_reach_a_fixed_point(paras, rn
     assert not [f for f in LINTER.check(doc, siblings=[sibling]) if f.code == "ERR001"]
     once = LINTER.fix(doc, siblings=[sibling], unsafe=True)
     assert LINTER.fix(once.text, siblings=[sibling], unsafe=True).text == once.text
+
+
+def test_the_sib_rules_share_one_alignment_per_pair_through_the_documents_context():
+    import pickle
+
+    from corpusmend.passes.context import DocumentContext
+
+    doc = Document(article(moved(LIBRARY, 4, 1)), id="doc")
+    sibs = (Document(article(LIBRARY), id="a"), Document(article(LIBRARY[:-1]), id="b"))
+    ctx = DocumentContext(siblings=sibs)
+    findings = Linter(select=["SIB"]).check_document(doc, ctx)
+    assert findings, "the moved paragraph is reported"
+    assert ctx.alignments.aligned == 2  # four rules, two siblings: each pair aligned once
+    assert len(pickle.loads(pickle.dumps(ctx.alignments))) == 0  # never sent to a worker
+
+
+def test_aligning_b_against_a_is_not_always_the_inverse_of_a_against_b():
+    # why the alignment store keeps both directions: the gap fills and the moved blocks are
+    # settled from A's side, so another paragraph between two shared ones links differently
+    a = article([FERRY[0], LIBRARY[7], LIBRARY[0]])
+    b = article([FERRY[0], LIBRARY[4], LIBRARY[0]])
+    ab, ba = align(a, b), align(b, a)
+    assert ab.a_to_b != ba.b_to_a

@@ -10,7 +10,8 @@ from siblings_texts import FERRY, LIBRARY, REWORDED, article
 
 from corpusmend import Document
 from corpusmend.errors import CorpusmendError
-from corpusmend.siblings import SiblingIndex, SiblingOptions, sibling_map
+from corpusmend.passes.build import build_view
+from corpusmend.siblings import SiblingIndex, SiblingOptions
 from corpusmend.siblings.repairs import WHOLE_COPY
 
 
@@ -88,7 +89,13 @@ def test_a_broken_index_file_is_a_clear_error_naming_file_and_line(tmp_path):
         SiblingIndex.load(tmp_path / "plain.idx")
 
 
-def test_sibling_map_gives_every_document_its_siblings():
+def sibling_map(docs, reference=()):
+    """Each document's siblings, as a run's corpus view gives them."""
+    view = build_view({"siblings"}, [*reference, *docs], SiblingIndex)
+    return {doc.id: list(view.context(doc).siblings) for doc in docs}
+
+
+def test_the_corpus_view_gives_every_document_its_siblings():
     docs = _corpus()
     mapping = sibling_map(docs)
     assert list(mapping) == [d.id for d in docs]

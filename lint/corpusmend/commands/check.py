@@ -10,11 +10,11 @@ from corpusmend.commands.check_settings import CheckSettings, check_settings
 from corpusmend.commands.common import add_rule_options, make_linter, run_config
 from corpusmend.commands.io_options import add_input_options, add_output_options
 from corpusmend.commands.project import ProjectRun, add_project_options
-from corpusmend.engines import add_engine_arguments, run_from_args
+from corpusmend.engines import Source, add_engine_arguments, engine_from_args, run_from_args
 from corpusmend.formatters import FORMATTERS
 from corpusmend.interrupts import deferred_interrupt
 from corpusmend.linter import INTERNAL_CODE, Linter
-from corpusmend.siblings.cli import add_sibling_arguments, lookup_from_args
+from corpusmend.siblings.cli import add_sibling_arguments, view_from_args
 
 FAIL_ON = ("error", "warning", "info")
 NAME = "check"
@@ -103,15 +103,18 @@ def run_check(
     problems = 0
     changed = 0
     checked_only: set[str] = set()  # record files --records-check-only kept from --fix
-    siblings = lookup_from_args(
+    engine = engine_from_args(args)
+    view = view_from_args(
         args,
-        outputs.read_options,
+        linter.passes,
         project.config.siblings,
-        passes=linter.passes,
         reader=project.configured_reader(outputs.read_options),
+        read_options=outputs.read_options,
+        count_lines=engine.line_counter(Source(tuple(settings.paths), outputs.read_options)),
     )
-    source = project.source(settings.paths, outputs.read_options, siblings)
-    for result in project.results(run_from_args(args, linter, source, options, siblings)):
+    source = project.source(settings.paths, outputs.read_options, view)
+    results = run_from_args(args, linter, source, options, view, engine)
+    for result in project.results(results):
         if result.note:
             print(f"corpusmend: note: {result.doc.path}: {result.problem}", file=sys.stderr)
             continue

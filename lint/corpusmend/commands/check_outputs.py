@@ -76,9 +76,9 @@ class Outputs:
         else:
             self.formatter = get_formatter(settings.format, self.out)
         self.writer: InPlaceWriter | FixedCopyWriter = (
-            FixedCopyWriter(settings.output_dir, settings.paths, linter)
+            FixedCopyWriter(settings.output_dir, settings.paths)
             if settings.output_dir is not None
-            else InPlaceWriter(linter)
+            else InPlaceWriter()
         )
         sidecar = settings.findings_sidecar
         self.sidecar = FindingsSidecar(sidecar) if sidecar is not None else None

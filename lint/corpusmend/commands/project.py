@@ -8,19 +8,20 @@ import argparse
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from corpusmend.baseline import Baseline
 from corpusmend.cache import FindingsCache
 from corpusmend.commands.check_settings import CheckSettings
 from corpusmend.config import Config
 from corpusmend.config_reader import ConfiguredReader, Item
-from corpusmend.document import Document
 from corpusmend.engines import Source
 from corpusmend.linter import Linter
-from corpusmend.passes.context import as_context
 from corpusmend.readers import ReadOptions, read_documents
 from corpusmend.runner import DocumentResult
+
+if TYPE_CHECKING:
+    from corpusmend.passes.build import CorpusView
 
 Reader = Callable[[Sequence[str]], Iterable[Item]]
 
@@ -73,16 +74,15 @@ class ProjectRun:
         self.changed_files = 0
 
     def source(
-        self, paths: Sequence[str], options: ReadOptions, siblings: object | None = None
+        self, paths: Sequence[str], options: ReadOptions, view: CorpusView | None = None
     ) -> ReaderSource:
         """The engine's source: these paths read with these options, through reader().
 
-        With corpus passes (`siblings`, a lookup), a document's findings also depend on what it
-        reads from them: its cache entry is keyed on that too, so editing one file re-checks
-        that file and the documents whose view of it changed, and nothing else."""
-        if siblings is not None and self.cache is not None:
-            lookup: Callable[[Document], Any] = siblings  # type: ignore[assignment]
-            self.cache.context_key = lambda doc: as_context(lookup(doc)).fingerprint()
+        With corpus passes (`view`), a document's findings also depend on what it reads from
+        them: its cache entry is keyed on that too (the same context the check then gets), so
+        editing one file re-checks that file and the documents whose view of it changed."""
+        if view is not None and self.cache is not None:
+            self.cache.context_key = lambda doc: view.context(doc).fingerprint()
         return ReaderSource(tuple(paths), options, self.reader(options))
 
     def configured_reader(self, options: ReadOptions) -> Reader:

@@ -29,5 +29,5 @@ class SiblingCoverageKind(CheckKind):
         self.min_words = int(params.get("min_words", 20))
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
-        for r in missing_text(doc, ctx.siblings, self.min_words):
+        for r in missing_text(doc, ctx.siblings, ctx.alignments, self.min_words):
             yield repair_hit(r)

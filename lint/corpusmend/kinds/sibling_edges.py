@@ -58,7 +58,7 @@ class SiblingEdgesKind(CheckKind):
         self.shapes = tuple(shapes)
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
-        for r in edge_text(doc, ctx.siblings, self.max_words, self.shapes):
+        for r in edge_text(doc, ctx.siblings, ctx.alignments, self.max_words, self.shapes):
             yield repair_hit(r)
-        for r in inner_lines(doc, ctx.siblings, self.max_words, self.shapes):
+        for r in inner_lines(doc, ctx.siblings, ctx.alignments, self.max_words, self.shapes):
             yield repair_hit(r)

@@ -30,7 +30,7 @@ class SiblingInsertionKind(CheckKind):
         self.min_words = int(params.get("min_words", 6))
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
-        for r in insertions(doc, ctx.siblings, self.min_words):
+        for r in insertions(doc, ctx.siblings, ctx.alignments, self.min_words):
             yield repair_hit(r)
-        for r in paragraph_breaks(doc, ctx.siblings):
+        for r in paragraph_breaks(doc, ctx.siblings, ctx.alignments):
             yield repair_hit(r)

@@ -45,5 +45,5 @@ class SiblingOrderKind(CheckKind):
         self.moves = str(params.get("moves", "all"))
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
-        for r in moved_blocks(doc, ctx.siblings, self.moves):
+        for r in moved_blocks(doc, ctx.siblings, ctx.alignments, self.moves):
             yield repair_hit(r)

@@ -46,8 +46,8 @@ def _context(linter: Linter, doc: Document, case: RuleCase) -> Sequence[Document
     from corpusmend.siblings.index import SiblingIndex
 
     others = [Document(t, id=f"corpus-{i}") for i, t in enumerate(case.corpus)]
-    view = build_view(linter.passes, [doc, *siblings, *others], SiblingIndex, lambda d: None)
-    return view.context(doc, source=None)
+    view = build_view(linter.passes, [doc, *siblings, *others], SiblingIndex)
+    return view.context(doc)
 
 
 def case_failures(linter: Linter, rule: Rule, case: RuleCase) -> list[str]:

@@ -2,8 +2,9 @@
 
 - :mod:`.shingles` and :mod:`.signatures`: word shingles and MinHash.
 - :mod:`.index`: :class:`SiblingIndex`, built, added to, saved, loaded and queried.
-- :mod:`.plan`: :func:`sibling_map`, the siblings of every document of a corpus.
-- :mod:`.align`: align a document against one sibling (moved blocks included).
+- :mod:`.align`: align a document against one sibling (moved blocks included): its data
+  (:mod:`.alignment`), anchors (:mod:`.anchors`), the matching (:mod:`.matcher`, :mod:`.refine`);
+  :mod:`.alignments`: the store a document's context keeps them in.
 - :mod:`.repairs`: what the SIB rules share; :mod:`.moves`, :mod:`.edges`, :mod:`.coverage`,
   :mod:`.insertions`: what each reports, decided over all siblings.
 """
@@ -15,7 +16,7 @@ from typing import Any
 from corpusmend.siblings.align import Alignment, align
 from corpusmend.siblings.options import SiblingOptions
 
-__all__ = ["Alignment", "SiblingIndex", "SiblingMatch", "SiblingOptions", "align", "sibling_map"]
+__all__ = ["Alignment", "SiblingIndex", "SiblingMatch", "SiblingOptions", "align"]
 
 
 def __getattr__(name: str) -> Any:
@@ -24,8 +25,4 @@ def __getattr__(name: str) -> Any:
         from corpusmend.siblings import index
 
         return getattr(index, name)
-    if name == "sibling_map":
-        from corpusmend.siblings.plan import sibling_map
-
-        return sibling_map
     raise AttributeError(f"module 'corpusmend.siblings' has no attribute {name!r}")

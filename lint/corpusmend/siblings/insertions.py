@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.siblings.align import UNMATCHED, Alignment
+from corpusmend.siblings.alignments import AlignmentStore
 from corpusmend.siblings.repairs import Pair, Repair, Votes, follows, pairs, share, whole_copies
 from corpusmend.siblings.tokens import Tokens, separator
 
@@ -36,8 +37,10 @@ def _anchored(al: Alignment, i: int, step: int, need: int = 3) -> bool:
     return al.in_backbone(i)
 
 
-def insertions(doc: Document, siblings: Sequence[Document], min_words: int) -> list[Repair]:
-    found = pairs(doc, siblings)
+def insertions(
+    doc: Document, siblings: Sequence[Document], store: AlignmentStore, min_words: int
+) -> list[Repair]:
+    found = pairs(doc, siblings, store)
     repairs: list[Repair] = []
     seen: set[tuple[int, int]] = set()
     for pair in whole_copies(found):
@@ -166,12 +169,14 @@ def runs_on(b: Tokens, j: int) -> bool:
     return not b.ends_sentence(j) and not gap.strip() and "\n" not in gap
 
 
-def paragraph_breaks(doc: Document, siblings: Sequence[Document]) -> list[Repair]:
+def paragraph_breaks(
+    doc: Document, siblings: Sequence[Document], store: AlignmentStore
+) -> list[Repair]:
     """A paragraph break inside a sentence that the siblings have whole ("the old⏎⏎swing
     bridge"): the words on both sides follow each other in the sibling, with no line break
     and no sentence end between them, and the document has no sentence end before the break
     (outlets paragraph differently: a break between whole sentences is no artifact)."""
-    found = pairs(doc, siblings)
+    found = pairs(doc, siblings, store)
     repairs: list[Repair] = []
     seen: set[int] = set()
     for pair in whole_copies(found):

@@ -13,6 +13,7 @@ from corpusmend.siblings.align import (
     Alignment,
     Block,
 )
+from corpusmend.siblings.alignments import AlignmentStore
 from corpusmend.siblings.repairs import Pair, Repair, Votes, follows, pairs
 from corpusmend.siblings.tokens import Tokens, insertion_point, rejoined, separator
 from corpusmend.siblings.wholeness import broken_count, join
@@ -230,18 +231,22 @@ def _best_move(al: Alignment, block: Block) -> _Move | None:
     return min(valid, key=lambda m: (m.broken_after, m.broken_after - m.broken_now, m.block.size))
 
 
-def moved_blocks(doc: Document, siblings: Sequence[Document], which: str = "all") -> list[Repair]:
+def moved_blocks(
+    doc: Document, siblings: Sequence[Document], store: AlignmentStore, which: str = "all"
+) -> list[Repair]:
     """Blocks out of place. `which`: "interrupting" (the block breaks a sentence the move
     rejoins), "reordering" (it breaks none: the majority of versions has another order), or
     "all"."""
-    repairs = _moved_blocks(doc, siblings)
+    repairs = _moved_blocks(doc, siblings, store)
     if which == "all":
         return repairs
     return [r for r in repairs if bool(r.values["rejoins"]) == (which == "interrupting")]
 
 
-def _moved_blocks(doc: Document, siblings: Sequence[Document]) -> list[Repair]:
-    found = pairs(doc, siblings)
+def _moved_blocks(
+    doc: Document, siblings: Sequence[Document], store: AlignmentStore
+) -> list[Repair]:
+    found = pairs(doc, siblings, store)
     repairs: list[Repair] = []
     taken: list[tuple[int, int]] = []
     for pair in found:
