@@ -9,6 +9,7 @@ fix is safe only when exactly one canonical name fits the variant; otherwise it 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
@@ -18,6 +19,7 @@ import regex
 from corpusmend.document import Document
 from corpusmend.findings import Applicability, Edit
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.kinds.gates import Gate
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 from corpusmend.shapes.broken_sentences import words
@@ -116,18 +118,36 @@ class AttributionKind(CheckKind):
             for form in (canonical, *variants):
                 self.by_key.setdefault(outlet_key(form), set()).add(canonical)
                 forms.update(separator_variants(form))  # "AlJazeera", "Al-Jazeera"
-        self.tacked = tacked_on(verbs)
+        self.verbs = verbs
+        self.forms = forms
         self.near = NearMisses(self.by_key)
-        self.pattern = None
-        self.prefilter = _prefilter(forms) if forms else None
-        if forms:
-            names = literal_trie(forms)  # longest first: the trie's optional tails are greedy
-            verb_words = "|".join(regex.escape(v) for v in verbs)
-            self.pattern = regex.compile(
-                r"(?P<lead>\b(?i:according[^\S\n]+to)[^\S\n]+)?"
-                rf"(?<![\p{{L}}\p{{N}}])(?P<outlet>(?i:{names}))(?![\p{{L}}\p{{N}}])"
-                rf"(?:[^\S\n]+(?P<verb>(?i:{verb_words}))\b)?"
-            )
+
+    def gate(self) -> Gate:
+        """Every hit has a reporting verb after the name, or "according to" before it."""
+        words = "|".join(re.escape(w) for w in ("according", *self.verbs))
+        return Gate((f"(?i:{words})",), "sentence")
+
+    # The patterns are compiled on first use (a run whose texts never pass the gate, such as
+    # checking one short file, does not pay for the outlet table's large pattern).
+    @functools.cached_property
+    def tacked(self) -> regex.Pattern[str]:
+        return tacked_on(self.verbs)
+
+    @functools.cached_property
+    def prefilter(self) -> re.Pattern[str] | None:
+        return _prefilter(self.forms) if self.forms else None
+
+    @functools.cached_property
+    def pattern(self) -> regex.Pattern[str] | None:
+        if not self.forms:
+            return None
+        names = literal_trie(self.forms)  # longest first: the trie's optional tails are greedy
+        verb_words = "|".join(regex.escape(v) for v in self.verbs)
+        return regex.compile(
+            r"(?P<lead>\b(?i:according[^\S\n]+to)[^\S\n]+)?"
+            rf"(?<![\p{{L}}\p{{N}}])(?P<outlet>(?i:{names}))(?![\p{{L}}\p{{N}}])"
+            rf"(?:[^\S\n]+(?P<verb>(?i:{verb_words}))\b)?"
+        )
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         if self.pattern is None:

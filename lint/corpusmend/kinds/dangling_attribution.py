@@ -15,6 +15,7 @@ import regex
 
 from corpusmend.document import Document, Span
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.kinds.gates import MAYBE_LOWER, SPACE_IN_LINE, Gate
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 from corpusmend.shapes.broken_sentences import continuation_at
@@ -59,6 +60,11 @@ class DanglingAttributionKind(CheckKind):
         )
         # Matches can be looked for near each period alone unless a verb holds a period.
         self.windowed = not any(c in v for v in verbs for c in _NOT_IN_ATTRIBUTION)
+
+    def gate(self) -> Gate:
+        return Gate(
+            (r"\." + SPACE_IN_LINE + "+" + MAYBE_LOWER,), "paragraph"
+        )  # a period, lower case
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text

@@ -24,6 +24,7 @@ import regex
 
 from corpusmend.document import Document, Span
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.kinds.gates import Gate
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 from corpusmend.shapes.furniture import delete_unit_edit
@@ -112,6 +113,9 @@ class TopMatterKind(CheckKind):
                     f"params.lines: bad regular expression {source!r}: {exc}"
                 ) from None
         self.not_names = {w.casefold() for w in self.data_table("not_names")}
+
+    def gate(self) -> Gate:
+        return Gate.always("document-start")  # the first `top` non-blank lines
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text

@@ -21,6 +21,7 @@ import regex
 
 from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
+from corpusmend.kinds.gates import Gate
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 from corpusmend.shapes.furniture import FurnitureLines
@@ -126,6 +127,9 @@ class TruncationKind(CheckKind):
             if skip
             else None
         )
+
+    def gate(self) -> Gate:
+        return Gate.always("document-end")  # the last line, its paragraph, its sentences
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text.rstrip()

@@ -1,0 +1,98 @@
+"""Which rules can fire on a text, decided by their gates (see :mod:`corpusmend.kinds.gates`)
+before any rule runs.
+
+The gates of the selected rules are compiled once per linter: identical patterns are searched
+once, and the gates that are one character (a literal or a class: ENC002's surrogates, ENC003's
+U+FFFD, ENC004's controls, ``&`` and ``<``, FMT004's ``\\r``) are merged into one class and
+searched with one pass, which on clean text finds nothing and so rules them all out at once. The
+other gates are searched one at a time; each search stops at its first match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from corpusmend.kinds.gates import _sre_parse
+
+if TYPE_CHECKING:
+    from corpusmend.ruleset.rule import Rule
+
+
+def _one_character(source: str) -> bool:
+    """Whether the pattern matches exactly one character from a class or a literal."""
+    try:
+        parsed = _sre_parse.parse(source)
+    except re.error:
+        return False
+    items = list(parsed)
+    return (
+        len(items) == 1
+        and str(items[0][0]) in ("LITERAL", "IN")
+        and not (str(items[0][0]) == "IN" and str(items[0][1][0][0]) == "NEGATE")
+    )
+
+
+def _tail(source: str) -> int | None:
+    """For a pattern of fixed width that ends at the end of the text (``[^\\S\\r\\n]\\Z``), its
+    width: it can only match that far from the end, so only the end is searched. None for any
+    other pattern."""
+    parsed = _sre_parse.parse(source)
+    items = list(parsed)
+    if not items or items[-1] != (_sre_parse.AT, _sre_parse.AT_END_STRING):
+        return None
+    low, high = parsed.getwidth()
+    return low if low == high else None
+
+
+class GatePlan:
+    """The gates of some rules, compiled: :meth:`runnable` gives the rules that can fire."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        sources: dict[str, int] = {}
+        # id(rule) -> the indices of its gate's patterns (None: the rule always runs)
+        self._needs: dict[int, tuple[int, ...] | None] = {}
+        for rule in rules:
+            gate = rule.kind.gate()
+            if gate is None or gate.patterns is None:
+                self._needs[id(rule)] = None
+                continue
+            self._needs[id(rule)] = tuple(
+                sources.setdefault(p, len(sources)) for p in gate.patterns
+            )
+        self.count = len(sources)
+        singles = [(i, s) for s, i in sources.items() if _one_character(s)]
+        self._singles = [(i, re.compile(s)) for i, s in singles]
+        self._union = re.compile("|".join(s for _, s in singles)) if singles else None
+        self._others = [
+            (i, re.compile(s), _tail(s)) for s, i in sources.items() if not _one_character(s)
+        ]
+
+    def fired(self, text: str) -> list[bool]:
+        """For each gate pattern, whether it matches somewhere in `text`."""
+        found = [False] * self.count
+        if self._union is not None:
+            first = self._union.search(text)
+            if first is not None:
+                start = first.start()  # no single-character gate matches before it
+                for i, pattern in self._singles:
+                    found[i] = pattern.search(text, start) is not None
+        for i, pattern, tail in self._others:
+            start = 0 if tail is None else max(len(text) - tail, 0)
+            found[i] = pattern.search(text, start) is not None
+        return found
+
+    def runnable(self, rules: Sequence[Rule], text: str) -> list[Rule]:
+        """The rules among `rules` whose gate matched in `text` (or who have none)."""
+        found: list[bool] | None = None
+        out = []
+        for rule in rules:
+            needs = self._needs.get(id(rule))
+            if needs is not None:
+                if found is None:
+                    found = self.fired(text)
+                if not any(found[i] for i in needs):
+                    continue
+            out.append(rule)
+        return out

@@ -1,0 +1,207 @@
+"""Gates: what can make a rule fire, so that one cheap scan decides which rules run at all.
+
+A kind's :meth:`~corpusmend.kinds.base.CheckKind.gate` returns a :class:`Gate` (or None: no gate
+is known and the rule always runs). The gate's ``patterns`` are ``re`` regular expressions; a
+rule can report a hit on a text only if one of them matches somewhere in the text. That is a
+necessary condition, never a sufficient one: the kind still decides. ``patterns=None`` says the
+rule always runs but reads only what its ``scope`` names (the start of the document, its last
+lines), so its cost does not grow with the text. ``scope`` uses the ``pattern`` kind's
+vocabulary: the text units the rule builds when it runs.
+
+Exactness is the kind's promise and the tests' job (``tests/test_gates.py`` runs every built-in
+rule gated and ungated on generated and real texts). The classes below are written to be
+supersets of the ones the kinds use: ``re``'s ``\\s`` is Python's ``str.isspace``, which holds
+every character ``regex``'s ``\\s`` does; :data:`MAYBE_LOWER` holds every character that
+``str.islower`` or ``regex``'s ``\\p{Ll}`` accepts, whatever Unicode version either knows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+try:  # the parser behind re (Python 3.11 renamed it)
+    import re._parser as _sre_parse  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+import re
+
+# Every character that may be a lower-case letter: ASCII a-z, or anything beyond ASCII except
+# white space and the punctuation that opens or ends news paragraphs (quotes, dashes, bullets).
+MAYBE_LOWER = r"[^\x00-\x60\x7b-\x7f\s“”‘’«»—–…•]"
+# White space inside a line (regex's [^\S\n] and Python's str.isspace but the line feed).
+SPACE_IN_LINE = r"[^\S\n]"
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """What can make a rule fire: a match of one of `patterns` (``re`` syntax) anywhere in the
+    text, or, with ``patterns=None``, nothing to search (the rule always runs, on the `scope`
+    it names)."""
+
+    patterns: tuple[str, ...] | None
+    scope: str = "document"
+
+    @classmethod
+    def always(cls, scope: str) -> Gate:
+        return cls(None, scope)
+
+
+def literal_prefix_gate(source: str, plain: bool) -> str | None:
+    """A gate for a regular expression run with ``regex``: the literal text (or the one
+    character class) every match starts with, as an ``re`` pattern, or None when it cannot be
+    derived safely: with flags (not `plain`: case-insensitive, verbose), a class by category
+    such as ``\\s``, syntax ``re`` reads otherwise, a pattern that may match the empty string.
+
+    Leading zero-width assertions (``(?<=\\S)``, ``^``) are skipped: they consume nothing."""
+    if not plain or "[:" in source:
+        return None
+    try:
+        parsed = _sre_parse.parse(source)
+    except (re.error, OverflowError, RecursionError):
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE) or parsed.getwidth()[0] == 0:
+        return None
+    items = list(parsed)
+    while items and str(items[0][0]) in ("AT", "ASSERT", "ASSERT_NOT"):
+        items.pop(0)
+    prefix = ""
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            prefix += chr(av)
+            continue
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, high, body = av
+            body = list(body)
+            if low >= 1 and len(body) == 1 and str(body[0][0]) == "LITERAL":
+                prefix += chr(body[0][1]) * low
+                if high == low:
+                    continue
+            elif low >= 1 and not prefix and len(body) == 1:
+                return _char_class(body[0])
+        elif name == "IN" and not prefix:
+            return _char_class((op, av))
+        break
+    if not prefix or "{" in prefix or "}" in prefix:
+        return None  # a brace re read as a letter: regex may read a repeat there
+    return re.escape(prefix)
+
+
+def _char_class(item: tuple) -> str | None:
+    """An ``re`` class for one parsed class of literal characters and ranges (not categories)."""
+    op, av = item
+    if str(op) == "LITERAL":
+        return re.escape(chr(av))
+    if str(op) != "IN":
+        return None
+    parts, negate = [], False
+    for kind, value in av:
+        kind = str(kind)
+        if kind == "NEGATE":
+            negate = True
+        elif kind == "LITERAL":
+            parts.append(_class_char(value))
+        elif kind == "RANGE":
+            parts.append(_class_char(value[0]) + "-" + _class_char(value[1]))
+        else:
+            return None  # a category (\s, \w, \d): re and regex may disagree on its members
+    if not parts:
+        return None
+    return "[" + ("^" if negate else "") + "".join(parts) + "]"
+
+
+def _class_char(code: int) -> str:
+    return f"\\U{code:08x}"
+
+
+# A paragraph other than the first that starts in lower case: one starts after a line break and
+# white space (paragraphs are stripped with str.isspace, which is re's \s).
+LOWER_CASE_PARAGRAPH = r"\n\s*" + MAYBE_LOWER
+# A sentence end inside a line followed by lower case ("... said. to the ..."), as
+# corpusmend.shapes.broken_sentences finds it (closing quotes or brackets may follow the mark).
+# One pattern per mark: a literal first character is found far faster than a class.
+GLUED_LOWER_CASE = tuple(
+    mark + r"[\"”’')\]]*" + SPACE_IN_LINE + "+" + MAYBE_LOWER for mark in (r"\.", "!", r"\?")
+)
+
+
+# Beyond ASCII, the characters whose case folding holds ASCII letters ("ß" folds to "ss", "ﬁ" to
+# "fi", "K" to "k"): a case-insensitive search for ASCII words may miss a word spelt with them,
+# so a gate on such words also looks for these (tests/test_gates.py checks every code point).
+FOLDS_TO_ASCII = "[\xdf\u0130\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\ufb06]"
+
+
+def _usable(literal: str) -> bool:
+    """ASCII, or characters without case: re's case-insensitive search finds what regex's does."""
+    return "\n" not in literal and all(
+        c.isascii() or c.lower() == c.upper() == c.casefold() for c in literal
+    )
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two sets of required literals (longer shortest member, fewer)."""
+    if a is None or b is None:
+        return a if b is None else b
+    key_a, key_b = _selectivity(a), _selectivity(b)
+    return a if key_a >= key_b else b
+
+
+def _selectivity(literals: frozenset[str]) -> tuple[int, int]:
+    """Longer literals are rarer; spaces around them say little, and fewer are better."""
+    return min(len(s.strip()) for s in literals), -len(literals)
+
+
+def _required(items: list) -> frozenset[str] | None:
+    """Literals of which every match of the parsed sequence holds one (None: none known)."""
+    best: frozenset[str] | None = None
+    run = ""
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            run += chr(av)
+            continue
+        if run:
+            best = _better(best, frozenset([run]))
+            run = ""
+        found: frozenset[str] | None = None
+        if name == "SUBPATTERN":
+            found = _required(list(av[3]))
+        elif name == "BRANCH":
+            branches = [_required(list(b)) for b in av[1]]
+            if all(b is not None for b in branches):
+                found = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            found = _required(list(av[2]))
+        elif name == "ATOMIC_GROUP":
+            found = _required(list(av))
+        best = _better(best, found)
+    if run:
+        best = _better(best, frozenset([run]))
+    if best is not None and not all(s and _usable(s) for s in best):
+        return None
+    return best
+
+
+def required_literals(source: str) -> frozenset[str] | None:
+    """Literal strings of which every match of the pattern (``regex`` syntax) holds at least one,
+    or None when none can be read off it safely (syntax ``re`` reads otherwise, POSIX classes,
+    literals with characters whose case ``re`` and ``regex`` may fold differently)."""
+    if "[:" in source:
+        return None
+    try:
+        parsed = _sre_parse.parse(source)
+    except (re.error, OverflowError, RecursionError):
+        return None
+    if parsed.state.flags & re.VERBOSE:
+        return None
+    found = _required(list(parsed))
+    if found is None or any("{" in s or "}" in s for s in found):
+        return None  # a brace re read as a letter: regex may read a repeat there
+    return found
+
+
+def literals_gate(literals: frozenset[str]) -> str:
+    """One case-insensitive ``re`` pattern for any of `literals` (longest first)."""
+    alternatives = "|".join(re.escape(s) for s in sorted(literals, key=lambda s: (-len(s), s)))
+    return f"(?i:{alternatives})"

@@ -1,0 +1,134 @@
+"""Gates are exact: a rule skipped because its gate found nothing would have found nothing.
+
+Every built-in rule runs gated and ungated on generated texts (hypothesis, from pieces that
+make each rule fire and the characters the gates' classes are written around) and on the real
+corpora in ../shared (skipped when absent); the findings must be the same. The classes the gates
+share are checked against every code point.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpusmend import Linter
+from corpusmend.kinds.gates import MAYBE_LOWER, literal_prefix_gate
+
+GATED = Linter(ignore=["SIB"])
+UNGATED = Linter(ignore=["SIB"], gated=False)
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+
+# Pieces that make the built-in rules fire, and characters at the edges of the gates' classes.
+PIECES = [
+    *["The mayor said", " ", "  ", "\n", "\n\n", "\n\n\n", "\r\n", "\r", "\t", "\u00a0", "\u2003"],
+    *[". ", ".  ", "! ", "? ", "” ", "’ ", "“", '"', "'", ",", " to the river", " and the"],
+    *["a.m. on", "U.S. officials", "Mr. smith", "she said. to the ", "Presstv Reported.", "Said"],
+    *["According to Aljazeera", ", Deutsche Wele reported.", "Reuters Said.", "ſaid", "İ", "ı"],
+    *["K", "ẞ", "ß", "ⓐ", "ª", "\u0345", "é", "É", "Ã©", "â€™", "Œ", "œ", "Â ", "\x85", "\x93"],
+    *["\udc92", "\udce9", "\ufffd", "\x0b", "\x1b[0m", "\u200b", "\u00ad", "&amp;", "&#8217;"],
+    *["<br>", "</p>", "Advertisement", "Read more", "Share this", "By Ann Lee", "date 2020-01-01"],
+    *["Follow us on Twitter", "Copyright © 2020 Courier", "12 Comments", "https://x.org", "—"],
+    *["the council voted", "Officials had promised the", "In Harwick", "x" * 30, "9"],
+]
+
+
+def _same(text: str) -> None:
+    assert GATED.check(text) == UNGATED.check(text), repr(text)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_gated_and_ungated_find_the_same_on_generated_texts(text: str) -> None:
+    _same(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_gated_and_ungated_find_the_same_on_any_characters(text: str) -> None:
+    _same(text)
+
+
+def test_every_builtin_rule_case_fires_through_its_gate() -> None:
+    """The rules' own test cases (each one fires where it should) agree gated and ungated."""
+    for rule in GATED.rules:
+        for case in rule.tests:
+            _same(case.text)
+
+
+def _real_texts() -> list[str]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from bench.corpora import real_corpora, with_mojibake
+
+    texts = [t for c in real_corpora([], "text") for t in c.texts]
+    return texts + with_mojibake(texts, every=3)
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="the shared real corpora (../shared) are absent")
+def test_gated_and_ungated_find_the_same_on_real_corpora() -> None:
+    texts = _real_texts()
+    assert texts
+    for text in texts:
+        _same(text)
+
+
+def test_maybe_lower_holds_every_lower_case_letter() -> None:
+    """What str.islower and regex's \\p{Ll} accept, whatever Unicode version each knows."""
+    maybe = re.compile(MAYBE_LOWER)
+    ll = regex.compile(r"\p{Ll}")
+    for code in range(0x110000):
+        char = chr(code)
+        if char.islower() or ll.match(char):
+            assert maybe.match(char), hex(code)
+
+
+def test_white_space_of_regex_is_white_space_of_re() -> None:
+    """The gates use re's \\s (str.isspace) for the kinds' regex \\s: it must hold it."""
+    space = regex.compile(r"\s")
+    for code in range(0x110000):
+        if space.match(chr(code)):
+            assert re.match(r"\s", chr(code)), hex(code)
+
+
+def test_gate_of_a_pattern_is_read_off_its_start() -> None:
+    assert literal_prefix_gate(r"(?<=\S) {2,}(?=\S)", plain=True) == re.escape("  ")
+    assert literal_prefix_gate(r"foo\d+", plain=True) == "foo"
+    assert literal_prefix_gate(r"[\ud800-\udfff]+", plain=True) == "[\\U0000d800-\\U0000dfff]"
+    for undecidable in (r"\s+$", r"(?i)foo", r"[[:alpha:]]x", r"x*", r"(a|b)c", r"\p{L}"):
+        assert literal_prefix_gate(undecidable, plain=True) is None, undecidable
+    assert literal_prefix_gate("foo", plain=False) is None  # flags: not derived
+
+
+def _pack(tmp_path: Path, params: str) -> Path:
+    path = tmp_path / "pack.yaml"
+    path.write_text(
+        "pack: mine\nrules:\n  - code: ACME001\n    name: my-rule\n    kind: pattern\n"
+        "    severity: warning\n    message: found '{match}'\n    description: a test rule\n"
+        f"    params: {params}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.filterwarnings("ignore::corpusmend.errors.RulePackWarning")
+def test_a_user_pattern_without_a_derivable_gate_runs_ungated(tmp_path: Path) -> None:
+    linter = Linter(rules=[_pack(tmp_path, r"{pattern: '\w+ed\b', flags: [IGNORECASE]}")])
+    rule = linter.rule("ACME001")
+    assert rule is not None and rule.kind.gate() is None
+    text = "The ferry SAILED on time."
+    assert [f.code for f in linter.check(text) if f.code == "ACME001"] == ["ACME001"]
+
+
+@pytest.mark.filterwarnings("ignore::corpusmend.errors.RulePackWarning")
+def test_a_user_pattern_gets_a_derived_or_declared_gate(tmp_path: Path) -> None:
+    derived = Linter(rules=[_pack(tmp_path, "{pattern: 'TODO: .*'}")]).rule("ACME001")
+    assert derived is not None and derived.kind.gate().patterns == (re.escape("TODO: "),)
+    declared = Linter(rules=[_pack(tmp_path, r"{pattern: '\w+!!', gate: '!!'}")])
+    assert declared.rule("ACME001").kind.gate().patterns == ("!!",)
+    assert [f.code for f in declared.check("Stop!! now") if f.code == "ACME001"] == ["ACME001"]
+    assert not [f for f in declared.check("Stop now.") if f.code == "ACME001"]
