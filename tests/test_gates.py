@@ -132,3 +132,21 @@ def test_a_user_pattern_gets_a_derived_or_declared_gate(tmp_path: Path) -> None:
     assert declared.rule("ACME001").kind.gate().patterns == ("!!",)
     assert [f.code for f in declared.check("Stop!! now") if f.code == "ACME001"] == ["ACME001"]
     assert not [f for f in declared.check("Stop now.") if f.code == "ACME001"]
+
+
+def test_builtin_packs_are_valid_without_being_checked_at_every_start() -> None:
+    """Loading skips the schema for the built-in packs (jsonschema is slow to import): this is
+    where they are checked, pack and params."""
+    import jsonschema
+
+    from corpusmend.builtin_rules import builtin_rules_dir
+    from corpusmend.kinds import get_kind
+    from corpusmend.ruleset.schema import PACK_SCHEMA
+    from corpusmend.ruleset.yaml_lines import load_yaml
+
+    for path in sorted(builtin_rules_dir().glob("*.yaml")):
+        pack = load_yaml(path)
+        jsonschema.validate(pack, PACK_SCHEMA, cls=jsonschema.Draft202012Validator)
+        for rule in pack["rules"]:
+            schema = get_kind(rule["kind"]).params_schema
+            jsonschema.validate(rule.get("params", {}), schema)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from corpusmend.kinds.gates import _sre_parse
+from corpusmend.kinds.gates import CASE_TRAPS, _sre_parse, literal_trie
 
 if TYPE_CHECKING:
     from corpusmend.ruleset.rule import Rule
@@ -50,23 +50,30 @@ class GatePlan:
     """The gates of some rules, compiled: :meth:`runnable` gives the rules that can fire."""
 
     def __init__(self, rules: Sequence[Rule]) -> None:
-        sources: dict[str, int] = {}
-        # id(rule) -> the indices of its gate's patterns (None: the rule always runs)
+        # Each distinct pattern, then each distinct set of words, gets an index into fired().
+        keys: dict[str | frozenset[str], int] = {}
+        # id(rule) -> the indices of what opens its gate (None: the rule always runs)
         self._needs: dict[int, tuple[int, ...] | None] = {}
         for rule in rules:
             gate = rule.kind.gate()
             if gate is None or gate.patterns is None:
                 self._needs[id(rule)] = None
                 continue
-            self._needs[id(rule)] = tuple(
-                sources.setdefault(p, len(sources)) for p in gate.patterns
-            )
-        self.count = len(sources)
+            opens: list[str | frozenset[str]] = list(gate.patterns)
+            if gate.words:
+                opens += [CASE_TRAPS, frozenset(w.lower() for w in gate.words)]
+            self._needs[id(rule)] = tuple(keys.setdefault(k, len(keys)) for k in opens)
+        self.count = len(keys)
+        sources = {k: i for k, i in keys.items() if isinstance(k, str)}
         singles = [(i, s) for s, i in sources.items() if _one_character(s)]
         self._singles = [(i, re.compile(s)) for i, s in singles]
         self._union = re.compile("|".join(s for _, s in singles)) if singles else None
         self._others = [
             (i, re.compile(s), _tail(s)) for s, i in sources.items() if not _one_character(s)
+        ]
+        # word sets: one search of the lower-cased text each (a trie: prefixes shared)
+        self._words = [
+            (i, re.compile(literal_trie(k))) for k, i in keys.items() if isinstance(k, frozenset)
         ]
 
     def fired(self, text: str) -> list[bool]:
@@ -81,6 +88,10 @@ class GatePlan:
         for i, pattern, tail in self._others:
             start = 0 if tail is None else max(len(text) - tail, 0)
             found[i] = pattern.search(text, start) is not None
+        if self._words:
+            lowered = text.lower()  # the same length: the one character it lengthens is a trap
+            for i, pattern in self._words:
+                found[i] = pattern.search(lowered) is not None
         return found
 
     def runnable(self, rules: Sequence[Rule], text: str) -> list[Rule]:

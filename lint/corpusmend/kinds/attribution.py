@@ -19,7 +19,7 @@ import regex
 from corpusmend.document import Document
 from corpusmend.findings import Applicability, Edit
 from corpusmend.kinds.base import CheckKind, Hit
-from corpusmend.kinds.gates import Gate
+from corpusmend.kinds.gates import Gate, literal_trie
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 from corpusmend.shapes.broken_sentences import words
@@ -46,26 +46,6 @@ def outlet_table(data: Mapping[str, Any], key: str) -> dict[str, list[str]]:
             raise ValueError(f"params.outlets: data.{key}.{canonical} must be a list of names")
         out[str(canonical)] = variants
     return out
-
-
-def literal_trie(words: Iterable[str]) -> str:
-    """A regular expression matching exactly the given strings, their common prefixes factored
-    out ("abc|abd" -> "ab(?:c|d)"), which ``re`` searches far faster than a flat alternation."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
 
 
 def _prefilter(forms: Iterable[str]) -> re.Pattern[str] | None:
@@ -122,10 +102,12 @@ class AttributionKind(CheckKind):
         self.forms = forms
         self.near = NearMisses(self.by_key)
 
-    def gate(self) -> Gate:
+    def gate(self) -> Gate | None:
         """Every hit has a reporting verb after the name, or "according to" before it."""
-        words = "|".join(re.escape(w) for w in ("according", *self.verbs))
-        return Gate((f"(?i:{words})",), "sentence")
+        words = ("according", *self.verbs)
+        if not all(w.isascii() for w in words):
+            return None  # a user's table with other scripts: no gate
+        return Gate((), "sentence", words=words)
 
     # The patterns are compiled on first use (a run whose texts never pass the gate, such as
     # checking one short file, does not pay for the outlet table's large pattern).

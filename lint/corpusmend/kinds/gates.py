@@ -17,6 +17,7 @@ every character ``regex``'s ``\\s`` does; :data:`MAYBE_LOWER` holds every charac
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 try:  # the parser behind re (Python 3.11 renamed it)
@@ -41,10 +42,18 @@ class Gate:
 
     patterns: tuple[str, ...] | None
     scope: str = "document"
+    # ASCII words that open the gate too, found in any case (in the lower-cased text, one search
+    # for all of them); a text holding a character whose case folding is ASCII letters ("ſ",
+    # "ß", "K", see CASE_TRAPS) opens it as well, so no spelling is missed
+    words: tuple[str, ...] = ()
 
     @classmethod
     def always(cls, scope: str) -> Gate:
         return cls(None, scope)
+
+    def __post_init__(self) -> None:
+        if not all(w.isascii() and w for w in self.words):
+            raise ValueError(f"gate words must be ASCII: {self.words!r}")
 
 
 def literal_prefix_gate(source: str, plain: bool) -> str | None:
@@ -130,6 +139,9 @@ GLUED_LOWER_CASE = tuple(
 # "fi", "K" to "k"): a case-insensitive search for ASCII words may miss a word spelt with them,
 # so a gate on such words also looks for these (tests/test_gates.py checks every code point).
 FOLDS_TO_ASCII = "[\xdf\u0130\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\ufb06]"
+# What may match an ASCII letter case-insensitively yet not lower-case to it: those, and the
+# dotless i, which regex matches with "i" ("ı".lower() is itself).
+CASE_TRAPS = FOLDS_TO_ASCII[:-1] + "\u0131]"
 
 
 def _usable(literal: str) -> bool:
@@ -205,3 +217,23 @@ def literals_gate(literals: frozenset[str]) -> str:
     """One case-insensitive ``re`` pattern for any of `literals` (longest first)."""
     alternatives = "|".join(re.escape(s) for s in sorted(literals, key=lambda s: (-len(s), s)))
     return f"(?i:{alternatives})"
+
+
+def literal_trie(words: Iterable[str]) -> str:
+    """A regular expression matching exactly the given strings, their common prefixes factored
+    out ("abc|abd" -> "ab(?:c|d)"), which ``re`` searches far faster than a flat alternation."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
