@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpusmend import Linter
-from corpusmend.kinds.gates import MAYBE_LOWER, literal_prefix_gate
+from corpusmend.gates import CASE_TRAPS, FOLDS_TO_ASCII, MAYBE_LOWER, literal_prefix_gate
 
 GATED = Linter(ignore=["SIB"])
 UNGATED = Linter(ignore=["SIB"], gated=False)
@@ -35,6 +35,8 @@ PIECES = [
     *["<br>", "</p>", "Advertisement", "Read more", "Share this", "By Ann Lee", "date 2020-01-01"],
     *["Follow us on Twitter", "Copyright © 2020 Courier", "12 Comments", "https://x.org", "—"],
     *["the council voted", "Officials had promised the", "In Harwick", "x" * 30, "9"],
+    *["• ", "| ", " · ", "Share on Facebook", "SHARE", "ſhare", "Pin it", "Email this", ":"],
+    *["Filed under: Farms", "ﬁled under: x", "Related stories", "Tweet", "E-mail", "(c) 2020"],
 ]
 
 
@@ -150,3 +152,26 @@ def test_builtin_packs_are_valid_without_being_checked_at_every_start() -> None:
         for rule in pack["rules"]:
             schema = get_kind(rule["kind"]).params_schema
             jsonschema.validate(rule.get("params", {}), schema)
+
+
+def test_lower_case_is_what_case_insensitive_matching_sees_but_for_the_traps() -> None:
+    """Gates search the lower-cased text for ASCII words: every character that regex or re
+    matches with an ASCII letter case-insensitively lower-cases to it, keeps the text's length,
+    and case-folds to ASCII only if it is ASCII, or else it is a trap (the gate then opens)."""
+    traps = re.compile(CASE_TRAPS)
+    folds = re.compile(FOLDS_TO_ASCII)
+    letter = regex.compile(r"(?i)[a-z]")
+    for code in range(0x80, 0x110000):
+        char = chr(code)
+        if traps.match(char):
+            continue
+        assert len(char.lower()) == 1, hex(code)
+        if letter.match(char) or re.match(r"(?i)[a-z]", char):
+            assert char.lower().isascii(), hex(code)
+        if any(c.isascii() for c in char.casefold()):
+            assert folds.match(char), hex(code)
+
+
+def test_furniture_line_gates_are_derived_for_the_builtin_tables() -> None:
+    for code in ("BPL001", "BPL002"):
+        assert GATED.rule(code).kind.furniture.line_gate is not None, code

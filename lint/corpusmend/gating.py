@@ -1,4 +1,4 @@
-"""Which rules can fire on a text, decided by their gates (see :mod:`corpusmend.kinds.gates`)
+"""Which rules can fire on a text, decided by their gates (see :mod:`corpusmend.gates`)
 before any rule runs.
 
 The gates of the selected rules are compiled once per linter: identical patterns are searched
@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from corpusmend.kinds.gates import CASE_TRAPS, _sre_parse, literal_trie
+from corpusmend.gates import CASE_TRAPS, _sre_parse, literal_trie
 
 if TYPE_CHECKING:
     from corpusmend.ruleset.rule import Rule

@@ -18,8 +18,8 @@ import regex
 
 from corpusmend.document import Document
 from corpusmend.findings import Applicability, Edit
+from corpusmend.gates import Gate, literal_trie
 from corpusmend.kinds.base import CheckKind, Hit
-from corpusmend.kinds.gates import Gate, literal_trie
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 from corpusmend.shapes.broken_sentences import words

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from corpusmend.document import Document
 from corpusmend.findings import Applicability, Edit
-from corpusmend.kinds.gates import Gate
+from corpusmend.gates import Gate
 from corpusmend.passes.context import DocumentContext
 
 
@@ -75,7 +75,7 @@ class CheckKind:
         return self.message_values
 
     def gate(self) -> Gate | None:
-        """What can make this rule fire (see :mod:`corpusmend.kinds.gates`); None when no gate
+        """What can make this rule fire (see :mod:`corpusmend.gates`); None when no gate
         is known, so the rule runs on every text."""
         return None
 

@@ -14,8 +14,8 @@ from typing import Any, ClassVar
 import regex
 
 from corpusmend.document import Document, Span
+from corpusmend.gates import MAYBE_LOWER, SPACE_IN_LINE, Gate
 from corpusmend.kinds.base import CheckKind, Hit
-from corpusmend.kinds.gates import MAYBE_LOWER, SPACE_IN_LINE, Gate
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 from corpusmend.shapes.broken_sentences import continuation_at

@@ -18,8 +18,8 @@ import regex
 
 from corpusmend.document import Document
 from corpusmend.findings import Edit
+from corpusmend.gates import Gate
 from corpusmend.kinds.base import CheckKind, Hit
-from corpusmend.kinds.gates import Gate
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 

@@ -12,8 +12,8 @@ from typing import Any, ClassVar
 
 from corpusmend.document import Document
 from corpusmend.findings import Edit
+from corpusmend.gates import LOWER_CASE_PARAGRAPH, Gate
 from corpusmend.kinds.base import CheckKind, Hit
-from corpusmend.kinds.gates import LOWER_CASE_PARAGRAPH, Gate
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 from corpusmend.shapes.broken_sentences import (

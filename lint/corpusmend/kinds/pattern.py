@@ -10,8 +10,8 @@ import regex
 
 from corpusmend.document import Document, Span
 from corpusmend.findings import Edit
+from corpusmend.gates import Gate, literal_prefix_gate
 from corpusmend.kinds.base import CheckKind, Hit
-from corpusmend.kinds.gates import Gate, literal_prefix_gate
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 

@@ -16,7 +16,7 @@ from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
-from corpusmend.shapes.furniture import FurnitureLines, delete_unit_edit
+from corpusmend.shapes.furniture import FurnitureLines, delete_unit_edit, gated_lines
 
 
 @register_kind
@@ -67,6 +67,11 @@ class PhraseLinesKind(CheckKind):
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text
         spans = doc.line_spans if self.scope == "line" else doc.paragraphs
+        if self.scope == "line":  # only the lines where the furniture's gate found something
+            found = gated_lines(self.furniture.line_gate, text)
+            if found is not None:
+                lines = sorted({doc.position(offset)[0] - 1 for offset in found})
+                spans = [spans[i] for i in lines]
         for span in spans:
             offset, unit = span.start, span.slice(text)
             if not self.furniture.matches(unit):

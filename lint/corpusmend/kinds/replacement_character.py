@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterator
 
 from corpusmend.document import Document
+from corpusmend.gates import Gate
 from corpusmend.kinds.base import CheckKind, Hit
-from corpusmend.kinds.gates import Gate
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from corpusmend.document import Document
+from corpusmend.gates import GLUED_LOWER_CASE, LOWER_CASE_PARAGRAPH, Gate
 from corpusmend.kinds.base import CheckKind, Hit
-from corpusmend.kinds.gates import GLUED_LOWER_CASE, LOWER_CASE_PARAGRAPH, Gate
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 from corpusmend.shapes.splices import find_splices

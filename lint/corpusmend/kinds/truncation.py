@@ -20,8 +20,8 @@ from typing import Any, ClassVar
 import regex
 
 from corpusmend.document import Document
+from corpusmend.gates import Gate
 from corpusmend.kinds.base import CheckKind, Hit
-from corpusmend.kinds.gates import Gate
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 from corpusmend.shapes.furniture import FurnitureLines

@@ -144,7 +144,7 @@ FOLDS_TO_ASCII = "[\xdf\u0130\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\
 CASE_TRAPS = FOLDS_TO_ASCII[:-1] + "\u0131]"
 
 
-def _usable(literal: str) -> bool:
+def usable(literal: str) -> bool:
     """ASCII, or characters without case: re's case-insensitive search finds what regex's does."""
     return "\n" not in literal and all(
         c.isascii() or c.lower() == c.upper() == c.casefold() for c in literal
@@ -190,7 +190,7 @@ def _required(items: list) -> frozenset[str] | None:
         best = _better(best, found)
     if run:
         best = _better(best, frozenset([run]))
-    if best is not None and not all(s and _usable(s) for s in best):
+    if best is not None and not all(s and usable(s) for s in best):
         return None
     return best
 
@@ -237,3 +237,111 @@ def literal_trie(words: Iterable[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return emit(root)
+
+
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+_MOST_STARTS = 64
+
+
+def _plain_chars(body: list) -> str | None:
+    """The characters of a one-item class of plain characters (``[ ,|/]``, ``x``), or None."""
+    if len(body) != 1:
+        return None
+    op, av = body[0]
+    if str(op) == "LITERAL":
+        return chr(av)
+    if str(op) != "IN":
+        return None
+    chars = ""
+    for kind, value in av:
+        if str(kind) == "LITERAL":
+            chars += chr(value)
+        elif str(kind) == "RANGE" and value[1] - value[0] < 32:
+            chars += "".join(map(chr, range(value[0], value[1] + 1)))
+        else:
+            return None
+    return chars
+
+
+def _choices(op: object, av: object) -> tuple[list[list], bool] | None:
+    """The ways one parsed item can go on, as sequences, and whether the item ends after any of
+    them (False: it may repeat, so nothing after it can be added). None: not literal enough."""
+    name = str(op)
+    if name == "SUBPATTERN":
+        return [list(av[3])], True  # type: ignore[index]
+    if name == "BRANCH":
+        return [list(b) for b in av[1]], True  # type: ignore[index]
+    if name in _REPEATS:
+        low, high, body = av  # type: ignore[misc]
+        if (low, high) == (0, 1):
+            return [list(body), []], True
+        if low >= 1:
+            return [list(body)], low == high == 1
+        return None
+    if name == "IN":
+        chars = _plain_chars([(op, av)])
+        return ([[("LITERAL", ord(c))] for c in chars], True) if chars and len(chars) <= 8 else None
+    return None
+
+
+def _starts(items: list, acc: frozenset[str], lead: list[str]) -> tuple[frozenset[str], bool]:
+    """The texts every match of `items` starts with, each after one of `acc`, and whether the
+    sequence was read to its end (so more can be added after it). Optional runs of plain
+    characters before anything is matched (``[ ,|/]*``) go to `lead`."""
+    frozen: frozenset[str] = frozenset()  # starts that cannot grow: lead characters follow
+    for op, av in items:
+        name = str(op)
+        if "" in acc and name in _REPEATS and av[0] == 0:
+            chars = _plain_chars(list(av[2]))
+            if chars:
+                lead.append(chars)
+                frozen |= acc - {""}
+                acc = frozenset([""])
+                continue
+        if name == "LITERAL":
+            acc = frozenset(a + chr(av) for a in acc)
+            continue
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero width: the text it looks at is matched (or not) by what follows
+        choices = _choices(op, av)
+        if choices is None:
+            return acc, False
+        ways, ends = choices
+        found: set[str] = set()
+        complete = ends
+        for way in ways:
+            more, done = _starts(way, acc, lead)
+            found |= more
+            complete = complete and done
+        if len(found) > _MOST_STARTS:
+            return acc, False
+        acc = frozenset(found)
+        if not complete:
+            return acc | frozen, False
+    return acc | frozen, not frozen
+
+
+def literal_starts(source: str) -> tuple[frozenset[str], str] | None:
+    """(starts, lead): every match of the pattern (``regex`` syntax) begins with any number of
+    the `lead` characters (a leading ``[ ,|/]*``), then one of `starts`, in lower case (the
+    gate searches the lower-cased text). None when no start of two characters or more can be
+    read off it safely."""
+    if "[:" in source:
+        return None
+    try:
+        parsed = _sre_parse.parse(source)
+    except (re.error, OverflowError, RecursionError):
+        return None
+    if parsed.state.flags & re.VERBOSE:
+        return None
+    leads: list[str] = []
+    starts, _ = _starts(list(parsed), frozenset([""]), leads)
+    starts = frozenset(s.lower() for s in starts)
+    lead = "".join(sorted(set("".join(leads))))
+    if not starts or min(len(s.strip()) for s in starts) < 2:
+        return None
+    if not all(usable(s) for s in starts) or not usable(lead.lower()):
+        return None
+    if any("{" in s or "}" in s for s in starts):
+        return None
+    return starts, lead.lower()
