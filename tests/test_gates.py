@@ -175,3 +175,21 @@ def test_lower_case_is_what_case_insensitive_matching_sees_but_for_the_traps() -
 def test_furniture_line_gates_are_derived_for_the_builtin_tables() -> None:
     for code in ("BPL001", "BPL002"):
         assert GATED.rule(code).kind.furniture.line_gate is not None, code
+
+
+def test_builtin_packs_parsed_once_are_read_back_the_same(tmp_path: Path, monkeypatch) -> None:
+    """Start-up keeps the parsed built-in packs in the user's cache: what comes back from it
+    builds the same rules, down to their lines and test cases."""
+    from corpusmend.ruleset import pack_cache
+    from corpusmend.ruleset.loader import load_rules
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(pack_cache, "_memory", {})
+    parsed = load_rules()
+    assert list((tmp_path / "corpusmend").glob("builtin-packs-*.pickle"))
+    monkeypatch.setattr(pack_cache, "_memory", {})
+    cached = load_rules()
+    assert pack_cache._memory  # read from the file
+    assert [(r.code, r.line, r.params, r.tests) for r in cached] == [
+        (r.code, r.line, r.params, r.tests) for r in parsed
+    ]

@@ -14,6 +14,7 @@ import yaml
 from corpusmend.builtin_rules import builtin_rules_dir
 from corpusmend.errors import RulePackError, RulePackWarning
 from corpusmend.kinds import CheckKind, get_kind
+from corpusmend.ruleset.pack_cache import builtin_pack
 from corpusmend.ruleset.rule import FixSpec, Rule, RuleCase
 from corpusmend.ruleset.schema import CODE_RULE, PACK_SCHEMA
 from corpusmend.ruleset.yaml_lines import LineDict, line_of, load_yaml
@@ -62,8 +63,9 @@ def _read_pack(path: Path) -> LineDict:
     size = path.stat().st_size
     if size > MAX_PACK_BYTES:
         raise RulePackError(path, f"pack is {size} bytes, over the {MAX_PACK_BYTES} byte limit")
+    builtin = _builtin(path)
     try:
-        doc = load_yaml(path)
+        doc = builtin_pack(path, load_yaml) if builtin else load_yaml(path)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else None
@@ -73,7 +75,7 @@ def _read_pack(path: Path) -> LineDict:
         raise RulePackError(path, f"not UTF-8: {exc}") from None
     if not isinstance(doc, LineDict):
         raise RulePackError(path, "a rule pack must be a mapping with a 'rules' list", 1)
-    if _builtin(path):
+    if builtin:
         return doc
     errors = sorted(_validator().iter_errors(doc), key=lambda e: list(map(str, e.path)))
     if errors:

@@ -7,6 +7,7 @@ from end to end: a sentence that merely contains the words never is.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -126,7 +127,11 @@ class FurnitureLines:
         self.any_pattern = combined_pattern(self.patterns)
         self.max_length = max_length
         self.prose_guard = prose_guard
-        self.line_gate = line_gate(self.phrases, [p.pattern for p in self.patterns])
+
+    @functools.cached_property
+    def line_gate(self) -> LineGate | None:
+        """The furniture's gate (see :func:`line_gate`), built on first use."""
+        return line_gate(self.phrases, [p.pattern for p in self.patterns])
 
     def matches(self, unit: str) -> bool:
         stripped = unit.strip()
