@@ -199,5 +199,17 @@ class Document:
     def quotations(self) -> list[Span]:
         return [Span(s, e) for s, e in segmentation.quotations(self.text, self.paragraphs)]
 
+    def lower(self) -> str:
+        """The text in lower case (computed once: gates search it for words in any case)."""
+        return self.memo("lower", self.text.lower)
+
+    def line_span(self, index: int) -> Span:
+        """The span of line `index` (0-based), line break excluded, without building
+        :attr:`line_spans` for the whole text."""
+        lines = self.lines
+        start = lines.line_start(index + 1)
+        end = lines.line_start(index + 2) - 1 if index + 1 < lines.line_count else len(self.text)
+        return Span(start, end)
+
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)

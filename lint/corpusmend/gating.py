@@ -11,12 +11,13 @@ other gates are searched one at a time; each search stops at its first match.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from corpusmend.gates import CASE_TRAPS, _sre_parse, literal_trie
 
 if TYPE_CHECKING:
+    from corpusmend.document import Document
     from corpusmend.ruleset.rule import Rule
 
 
@@ -76,8 +77,9 @@ class GatePlan:
             (i, re.compile(literal_trie(k))) for k, i in keys.items() if isinstance(k, frozenset)
         ]
 
-    def fired(self, text: str) -> list[bool]:
-        """For each gate pattern, whether it matches somewhere in `text`."""
+    def fired(self, text: str, lower: Callable[[], str] | None = None) -> list[bool]:
+        """For each gate pattern, whether it matches somewhere in `text`; `lower` gives the
+        text in lower case (a document shares it with the kinds that need it too)."""
         found = [False] * self.count
         if self._union is not None:
             first = self._union.search(text)
@@ -89,12 +91,12 @@ class GatePlan:
             start = 0 if tail is None else max(len(text) - tail, 0)
             found[i] = pattern.search(text, start) is not None
         if self._words:
-            lowered = text.lower()  # the same length: the one character it lengthens is a trap
+            lowered = lower() if lower is not None else text.lower()  # a trap lengthens it
             for i, pattern in self._words:
                 found[i] = pattern.search(lowered) is not None
         return found
 
-    def runnable(self, rules: Sequence[Rule], text: str) -> list[Rule]:
+    def runnable(self, rules: Sequence[Rule], doc: Document) -> list[Rule]:
         """The rules among `rules` whose gate matched in `text` (or who have none)."""
         found: list[bool] | None = None
         out = []
@@ -102,7 +104,7 @@ class GatePlan:
             needs = self._needs.get(id(rule))
             if needs is not None:
                 if found is None:
-                    found = self.fired(text)
+                    found = self.fired(doc.text, doc.lower)
                 if not any(found[i] for i in needs):
                     continue
             out.append(rule)

@@ -214,7 +214,7 @@ class Linter:
         """The rules of :meth:`rules_for` whose gate matched in the text (all of them when
         :attr:`gated` is off): the others cannot fire, so they do not run."""
         rules = self.rules_for(doc)
-        return self.gates.runnable(rules, doc.text) if self.gated else rules
+        return self.gates.runnable(rules, doc) if self.gated else rules
 
     @property
     def passes(self) -> list[str]:

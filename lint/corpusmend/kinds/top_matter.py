@@ -72,8 +72,9 @@ def _shouted(word: str) -> bool:
 
 def non_blank_lines(doc: Document) -> Iterator[Span]:
     """Spans of the lines holding more than whitespace, from the top."""
-    text = doc.text
-    return (span for span in doc.line_spans if span.slice(text).strip())
+    text = doc.text  # line by line: the top few are read, not the whole text's lines
+    spans = (doc.line_span(i) for i in range(doc.lines.line_count))
+    return (span for span in spans if span.slice(text).strip())
 
 
 @register_kind

@@ -206,14 +206,14 @@ def _literals(literals: Iterable[str]) -> str:
     return "(?:" + literal_trie(literals) + ")"
 
 
-def gated_lines(gate: LineGate | None, text: str) -> set[int] | None:
+def gated_lines(gate: LineGate | None, text: str, lowered: str | None = None) -> set[int] | None:
     """The offsets of one character in each line the gate finds something on (None: every line
     must be looked at, as when a character's lower case is not what case-insensitive matching
     takes it for)."""
     if gate is None or _CASE_TRAP.search(text):
         return None
     # a match's last character is on its line (the prefixed text is one character longer)
-    lowered = "\n" + text.lower()
+    lowered = "\n" + (text.lower() if lowered is None else lowered)
     found: set[int] = set()
     for pattern in (gate.at_line_start, gate.anywhere):
         if pattern is not None:
