@@ -18,7 +18,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpusmend import Linter
-from corpusmend.gates import CASE_TRAPS, FOLDS_TO_ASCII, MAYBE_LOWER, literal_prefix_gate
+from corpusmend.gates import (
+    CASE_TRAPS,
+    FOLDS_TO_ASCII,
+    MAYBE_LOWER,
+    REGEX_SPACE,
+    literal_prefix_gate,
+)
 
 GATED = Linter(ignore=["SIB"])
 UNGATED = Linter(ignore=["SIB"], gated=False)
@@ -193,3 +199,10 @@ def test_builtin_packs_parsed_once_are_read_back_the_same(tmp_path: Path, monkey
     assert [(r.code, r.line, r.params, r.tests) for r in cached] == [
         (r.code, r.line, r.params, r.tests) for r in parsed
     ]
+
+
+def test_regex_space_is_regex_white_space() -> None:
+    ours = re.compile(f"[{REGEX_SPACE}]")
+    space = regex.compile(r"\s")
+    for code in range(0x110000):
+        assert bool(ours.match(chr(code))) == bool(space.match(chr(code))), hex(code)

@@ -32,6 +32,12 @@ import re
 MAYBE_LOWER = r"[^\x00-\x60\x7b-\x7f\s“”‘’«»—–…•]"
 # White space inside a line (regex's [^\S\n] and Python's str.isspace but the line feed).
 SPACE_IN_LINE = r"[^\S\n]"
+# Exactly regex's \s (str.isspace less \x1c-\x1f), as the body of a class.
+REGEX_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# A period that may end a sentence rather than an abbreviation: the word before it (regex's
+# \S+) has two characters or more and no period (segmentation.abbreviation_before says the
+# others are abbreviations, initials or dotted acronyms: "U.S. officials", "a.m. on").
+SENTENCE_PERIOD = rf"\.(?<=[^.{REGEX_SPACE}][^.{REGEX_SPACE}]\.)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +137,8 @@ LOWER_CASE_PARAGRAPH = r"\n\s*" + MAYBE_LOWER
 # corpusmend.shapes.broken_sentences finds it (closing quotes or brackets may follow the mark).
 # One pattern per mark: a literal first character is found far faster than a class.
 GLUED_LOWER_CASE = tuple(
-    mark + r"[\"”’')\]]*" + SPACE_IN_LINE + "+" + MAYBE_LOWER for mark in (r"\.", "!", r"\?")
+    mark + r"[\"”’')\]]*" + SPACE_IN_LINE + "+" + MAYBE_LOWER
+    for mark in (SENTENCE_PERIOD, "!", r"\?")
 )
 
 
