@@ -58,7 +58,9 @@ def _prefilter(forms: Iterable[str]) -> re.Pattern[str] | None:
     forms = list(forms)
     if not all(f.isascii() and "\n" not in f and f for f in forms):
         return None
-    return re.compile("(?<![a-z0-9])" + literal_trie({f.casefold() for f in forms}))
+    # "a character that is not a letter or digit, then a name" searches faster than the same
+    # with a lookbehind (only word starts are tried); the text is searched with a space before it
+    return re.compile("[^a-z0-9](" + literal_trie({f.casefold() for f in forms}) + ")")
 
 
 @register_kind
@@ -175,11 +177,13 @@ class AttributionKind(CheckKind):
         if self.prefilter is None or len(folded) != len(text):
             yield from self.pattern.finditer(text)
             return
-        folded = folded.replace("ı", "i")  # dotless i matches I case-insensitively in regex
+        # dotless i matches I case-insensitively in regex; the space lets a name start the text
+        # (offsets in `folded` are one more than in `text`)
+        folded = " " + folded.replace("ı", "i")
         pos = 0
         while (found := self.prefilter.search(folded, pos)) is not None:
-            lead = folded.find("according", pos, found.start())
-            start = found.start() if lead == -1 else lead
+            lead = folded.find("according", pos + 1, found.start(1))
+            start = found.start(1) - 1 if lead == -1 else lead - 1
             end = text.find("\n", start)
             end = len(text) if end == -1 else end
             m = self.pattern.search(text, start, end)
