@@ -206,3 +206,20 @@ def test_regex_space_is_regex_white_space() -> None:
     space = regex.compile(r"\s")
     for code in range(0x110000):
         assert bool(ours.match(chr(code))) == bool(space.match(chr(code))), hex(code)
+
+
+@pytest.mark.filterwarnings("ignore::corpusmend.errors.RulePackWarning")
+def test_test_rules_fails_a_gate_that_hides_a_finding(tmp_path: Path) -> None:
+    from corpusmend.ruleset.loader import load_rules
+    from corpusmend.ruleset.testing import run_rule_tests
+
+    path = _pack(tmp_path, r"{pattern: '\w+!!', gate: '\?\?'}")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "    tests:\n      - text: 'Stop!! now'\n        expect: [ACME001]\n"
+        "      - text: 'Stop now.'\n        expect: none\n",
+        encoding="utf-8",
+    )
+    rules = load_rules([path], builtin=False)
+    [report] = run_rule_tests(rules, rules)
+    assert any("gate hides ACME001" in f for f in report.failures), report.failures
