@@ -223,3 +223,48 @@ def test_test_rules_fails_a_gate_that_hides_a_finding(tmp_path: Path) -> None:
     rules = load_rules([path], builtin=False)
     [report] = run_rule_tests(rules, rules)
     assert any("gate hides ACME001" in f for f in report.failures), report.failures
+
+
+def _every_paragraph_splices(doc, max_block: int = 4, min_words: int = 2) -> list:
+    """find_splices as it was: every paragraph tried as the broken one."""
+    from corpusmend.shapes import splices
+    from corpusmend.shapes.broken_sentences import laid_out_in_lines
+
+    paras = doc.paragraphs
+    if not splices._may_splice(doc) or laid_out_in_lines(doc):
+        return []
+    found, i = [], 0
+    while i < len(paras) - 1:
+        splice = splices._splice_after(doc, i, max_block, min_words)
+        if splice is None:
+            i += 1
+            continue
+        found.append(splice)
+        i = next(k for k, p in enumerate(paras) if p.end >= splice.continuation_end) + 1
+    return found
+
+
+SPLICE_PIECES = [
+    *["Officials had promised the", "\n\n", "\n", "“We will rebuild,” the mayor said.", " "],
+    *["to the residents of the lower town by Friday.", "The council met again.", ". to the "],
+    *["said. and then", "In Harwick", "the vote", "Mr. Lee", "U.S. officials", "ⓐ", "\u1c8a"],
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SPLICE_PIECES), max_size=30).map("".join))
+def test_splices_are_looked_for_only_where_they_can_resume(text: str) -> None:
+    from corpusmend.document import Document
+    from corpusmend.shapes.splices import _find_splices
+
+    assert _find_splices(Document(text), 4, 2) == _every_paragraph_splices(Document(text))
+    assert _find_splices(Document(text), 1, 4) == _every_paragraph_splices(Document(text), 1, 4)
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="the shared real corpora (../shared) are absent")
+def test_splices_on_real_corpora_are_those_every_paragraph_gives() -> None:
+    from corpusmend.document import Document
+    from corpusmend.shapes.splices import _find_splices
+
+    for text in _real_texts():
+        assert _find_splices(Document(text), 4, 2) == _every_paragraph_splices(Document(text))
