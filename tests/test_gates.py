@@ -291,3 +291,39 @@ def test_attribution_looks_only_at_lines_with_a_verb(texts: list[str]) -> None:
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the shared real corpora (../shared) are absent")
 def test_attribution_on_real_corpora_looks_only_at_lines_with_a_verb() -> None:
     _attribution_everywhere(_real_texts())
+
+
+class _Always:
+    def may_match(self, lowered: str) -> bool:
+        return True
+
+
+def _top_matter_everywhere(texts: list[str]) -> None:
+    """HDR002 calls every line pattern where its precheck would have spared the call."""
+    rule = GATED.rule("HDR002")
+    only = Linter.from_rules([rule], GATED.all_rules)
+    fast = [only.check(t) for t in texts]
+    kept = rule.kind._prechecks
+    rule.kind.__dict__["_prechecks"] = [_Always()] * len(kept)
+    try:
+        assert [only.check(t) for t in texts] == fast
+    finally:
+        rule.kind.__dict__["_prechecks"] = kept
+
+
+HEADER_PIECES = [
+    *["By Ann Lee", "BY ANN LEE", "by: Mira Vantreck", "Written by Ann Lee", "Posted on ", "by "],
+    *["Jun 14, 2008", "14 June 2008", "2008-06-14", " — ", " - ", "Posted by admin", "\n", "\n\n"],
+    *["Authored by Ann Lee via Courier", "Story By Ann", "The council voted.", "İ", "ſ", ", "],
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(HEADER_PIECES), max_size=12).map("".join), max_size=6))
+def test_top_matter_prechecks_spare_only_calls_that_cannot_match(texts: list[str]) -> None:
+    _top_matter_everywhere(texts)
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="the shared real corpora (../shared) are absent")
+def test_top_matter_prechecks_on_real_corpora() -> None:
+    _top_matter_everywhere(_real_texts())

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 try:  # the parser behind re (Python 3.11 renamed it)
     import re._parser as _sre_parse  # type: ignore[import-not-found]
@@ -30,6 +31,8 @@ import re
 # Every character that may be a lower-case letter: ASCII a-z, or anything beyond ASCII except
 # white space and the punctuation that opens or ends news paragraphs (quotes, dashes, bullets).
 MAYBE_LOWER = r"[^\x00-\x60\x7b-\x7f\s“”‘’«»—–…•]"
+# A POSIX class ([[:alpha:]]): regex reads a class of letters, re a set of characters.
+_POSIX_CLASS = re.compile(r"\[:\^?[A-Za-z]+:\]")
 # White space inside a line (regex's [^\S\n] and Python's str.isspace but the line feed).
 SPACE_IN_LINE = r"[^\S\n]"
 # Exactly regex's \s (str.isspace less \x1c-\x1f), as the body of a class.
@@ -69,7 +72,7 @@ def literal_prefix_gate(source: str, plain: bool) -> str | None:
     such as ``\\s``, syntax ``re`` reads otherwise, a pattern that may match the empty string.
 
     Leading zero-width assertions (``(?<=\\S)``, ``^``) are skipped: they consume nothing."""
-    if not plain or "[:" in source:
+    if not plain or _POSIX_CLASS.search(source):
         return None
     try:
         parsed = _sre_parse.parse(source)
@@ -202,17 +205,28 @@ def _required(items: list) -> frozenset[str] | None:
     return best
 
 
+# regex's Unicode property classes (\p{Lu}, \PL), which re cannot parse: for reading literals
+# off a pattern they are any one character that is not a literal, as \w is to re's parser.
+_PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")
+
+
+def _parse_for_literals(source: str) -> Any:
+    r"""The pattern parsed by re's parser, property classes read as \w (None: unreadable)."""
+    if _POSIX_CLASS.search(source):
+        return None
+    try:
+        parsed = _sre_parse.parse(_PROPERTY.sub(r"\1\\w", source))
+    except (re.error, OverflowError, RecursionError):
+        return None
+    return None if parsed.state.flags & re.VERBOSE else parsed
+
+
 def required_literals(source: str) -> frozenset[str] | None:
     """Literal strings of which every match of the pattern (``regex`` syntax) holds at least one,
     or None when none can be read off it safely (syntax ``re`` reads otherwise, POSIX classes,
     literals with characters whose case ``re`` and ``regex`` may fold differently)."""
-    if "[:" in source:
-        return None
-    try:
-        parsed = _sre_parse.parse(source)
-    except (re.error, OverflowError, RecursionError):
-        return None
-    if parsed.state.flags & re.VERBOSE:
+    parsed = _parse_for_literals(source)
+    if parsed is None:
         return None
     found = _required(list(parsed))
     if found is None or any("{" in s or "}" in s for s in found):
@@ -333,13 +347,8 @@ def literal_starts(source: str) -> tuple[frozenset[str], str] | None:
     the `lead` characters (a leading ``[ ,|/]*``), then one of `starts`, in lower case (the
     gate searches the lower-cased text). None when no start of two characters or more can be
     read off it safely."""
-    if "[:" in source:
-        return None
-    try:
-        parsed = _sre_parse.parse(source)
-    except (re.error, OverflowError, RecursionError):
-        return None
-    if parsed.state.flags & re.VERBOSE:
+    parsed = _parse_for_literals(source)
+    if parsed is None:
         return None
     leads: list[str] = []
     starts, _ = _starts(list(parsed), frozenset([""]), leads)
@@ -352,3 +361,30 @@ def literal_starts(source: str) -> tuple[frozenset[str], str] | None:
     if any("{" in s or "}" in s for s in starts):
         return None
     return starts, lead.lower()
+
+
+class Precheck:
+    """Whether a text may fully match a pattern (``regex`` syntax, case-insensitive or not),
+    told from the lower-cased text by what every match starts with (after its lead characters)
+    or must hold; a pattern that gives neither may match anything. Cheaper than a regex call,
+    which a time limit makes cost microseconds even on a line it rejects at once."""
+
+    def __init__(self, source: str) -> None:
+        self.starts: tuple[str, ...] = ()
+        self.lead = ""
+        self.holds: tuple[str, ...] = ()
+        found = literal_starts(source)
+        if found is not None and not any(s[:1] and s[0] in found[1] for s in found[0]):
+            self.starts, self.lead = tuple(sorted(found[0])), found[1]
+            return
+        required = required_literals(source)
+        if required is not None and all(r.strip() for r in required):
+            self.holds = tuple(sorted(r.lower() for r in required))
+
+    def may_match(self, lowered: str) -> bool:
+        """`lowered`: the text in lower case, holding no :data:`CASE_TRAPS` character."""
+        if self.starts:
+            return lowered.lstrip(self.lead).startswith(self.starts)
+        if self.holds:
+            return any(r in lowered for r in self.holds)
+        return True
