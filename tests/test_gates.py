@@ -327,3 +327,35 @@ def test_top_matter_prechecks_spare_only_calls_that_cannot_match(texts: list[str
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the shared real corpora (../shared) are absent")
 def test_top_matter_prechecks_on_real_corpora() -> None:
     _top_matter_everywhere(_real_texts())
+
+
+def _furniture_everywhere(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """BPL001 and BPL002 on the lines their gate finds find what they find on every line."""
+    from corpusmend.kinds import phrase_lines
+
+    only = Linter.from_rules([GATED.rule("BPL001"), GATED.rule("BPL002")], GATED.all_rules)
+    fast = [only.check(t) for t in texts]
+    with monkeypatch.context() as patch:
+        patch.setattr(phrase_lines, "gated_lines", lambda gate, text, lowered=None: None)
+        assert [only.check(t) for t in texts] == fast
+
+
+FURNITURE_PIECES = [
+    *PIECES,
+    *["Advertisement", "Read More @ Courier.com", "Share this: Reddit", "Facebook | Twitter"],
+    *["• Share", "Sign up for our daily briefing", "Copyright © 2019 Courier.", "Spread the word!"],
+    *["3 Comments »", "(To support us Click Here)", "Like this: Like Loading...", "  Related  "],
+    *["“Read more”", "Continue reading →", "READ MORE:", "Share\u00a0this", "Read  more"],
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(FURNITURE_PIECES), max_size=25).map("".join), max_size=6))
+def test_furniture_is_looked_for_only_on_gated_lines(texts: list[str]) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _furniture_everywhere(texts, monkeypatch)
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="the shared real corpora (../shared) are absent")
+def test_furniture_on_real_corpora_is_looked_for_only_on_gated_lines(monkeypatch) -> None:
+    _furniture_everywhere(_real_texts(), monkeypatch)

@@ -154,6 +154,10 @@ class AttributionKind(CheckKind):
         yield from self._tacked_on(doc, seen)
 
     @functools.cached_property
+    def _ascii_verbs(self) -> bool:
+        return all(w.isascii() for w in self.verbs)
+
+    @functools.cached_property
     def _verb_words(self) -> re.Pattern[str]:
         return re.compile(literal_trie({w.lower() for w in ("according", *self.verbs)}))
 
@@ -163,7 +167,7 @@ class AttributionKind(CheckKind):
         or a verb, and no match runs over a line break, so the matches on other lines, and
         what they leave to the next search, change nothing that is reported."""
         text = doc.text
-        if not all(w.isascii() for w in self.verbs) or _CASE_TRAP.search(text):
+        if not self._ascii_verbs or _CASE_TRAP.search(text):
             return None
         lines: dict[int, int] = {}
         for m in self._verb_words.finditer(doc.lower()):

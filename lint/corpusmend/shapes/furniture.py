@@ -190,7 +190,7 @@ def line_gate(phrases: Iterable[str], patterns: Iterable[str]) -> LineGate | Non
         return None
     return LineGate(
         re.compile(r"\n(?:" + "|".join(after_break) + ")") if after_break else None,
-        re.compile(_literals(anywhere)) if anywhere else None,
+        tuple(sorted(anywhere)),
     )
 
 
@@ -199,7 +199,7 @@ class LineGate:
     """The two searches of a furniture gate: from line breaks, and anywhere in a line."""
 
     at_line_start: re.Pattern[str] | None
-    anywhere: re.Pattern[str] | None
+    anywhere: tuple[str, ...]  # literals, found with str.find (faster than a class scan)
 
 
 def _literals(literals: Iterable[str]) -> str:
@@ -215,7 +215,11 @@ def gated_lines(gate: LineGate | None, text: str, lowered: str | None = None) ->
     # a match's last character is on its line (the prefixed text is one character longer)
     lowered = "\n" + (text.lower() if lowered is None else lowered)
     found: set[int] = set()
-    for pattern in (gate.at_line_start, gate.anywhere):
-        if pattern is not None:
-            found.update(m.end() - 2 for m in pattern.finditer(lowered))
+    if gate.at_line_start is not None:
+        found.update(m.end() - 2 for m in gate.at_line_start.finditer(lowered))
+    for literal in gate.anywhere:
+        at = lowered.find(literal)
+        while at != -1:
+            found.add(at - 1)  # its first character's offset in the text
+            at = lowered.find(literal, at + 1)
     return found
