@@ -270,29 +270,6 @@ def test_splices_on_real_corpora_are_those_every_paragraph_gives() -> None:
         assert _find_splices(Document(text), 4, 2) == _every_paragraph_splices(Document(text))
 
 
-def _attribution_everywhere(texts: list[str]) -> None:
-    """ATT001 with every line searched finds what it finds on the lines holding a verb."""
-    kind = GATED.rule("ATT001").kind
-    only_att = Linter.from_rules([GATED.rule("ATT001")], GATED.all_rules)
-    fast = [only_att.check(t) for t in texts]
-    kind._verb_lines = lambda doc: None  # an instance attribute hides the method
-    try:
-        assert [only_att.check(t) for t in texts] == fast
-    finally:
-        del kind._verb_lines
-
-
-@settings(max_examples=50, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(PIECES), max_size=40).map("".join), max_size=8))
-def test_attribution_looks_only_at_lines_with_a_verb(texts: list[str]) -> None:
-    _attribution_everywhere(texts)
-
-
-@pytest.mark.skipif(not SHARED.is_dir(), reason="the shared real corpora (../shared) are absent")
-def test_attribution_on_real_corpora_looks_only_at_lines_with_a_verb() -> None:
-    _attribution_everywhere(_real_texts())
-
-
 class _Always:
     def may_match(self, lowered: str) -> bool:
         return True

@@ -18,7 +18,7 @@ import regex
 
 from corpusmend.document import Document
 from corpusmend.findings import Applicability, Edit
-from corpusmend.gates import CASE_TRAPS, Gate, literal_trie
+from corpusmend.gates import Gate, literal_trie
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
@@ -27,7 +27,6 @@ from corpusmend.shapes.fragments import title_case
 from corpusmend.shapes.outlet_names import NearMisses, separator_variants, tacked_on
 from corpusmend.shapes.reporting_verbs import verb_table
 
-_CASE_TRAP = re.compile(CASE_TRAPS)
 _KEY_DROPS = regex.compile(r"[\s.-]+")
 
 
@@ -139,7 +138,7 @@ class AttributionKind(CheckKind):
             return
         text = doc.text
         seen: list[tuple[int, int]] = []
-        for m in self._matches(text, self._verb_lines(doc)):
+        for m in self._matches(text):
             if m.group("lead") is None and m.group("verb") is None:
                 continue  # a mention, not an attribution
             if not self._may_be_bad(m):
@@ -152,30 +151,6 @@ class AttributionKind(CheckKind):
                 seen.append((hit.start, hit.end))
                 yield hit
         yield from self._tacked_on(doc, seen)
-
-    @functools.cached_property
-    def _ascii_verbs(self) -> bool:
-        return all(w.isascii() for w in self.verbs)
-
-    @functools.cached_property
-    def _verb_words(self) -> re.Pattern[str]:
-        return re.compile(literal_trie({w.lower() for w in ("according", *self.verbs)}))
-
-    def _verb_lines(self, doc: Document) -> list[tuple[int, int]] | None:
-        """The lines holding a reporting verb or "according" in any case (None: look at every
-        line, when a character's lower case may hide one). Only there can a match have a lead
-        or a verb, and no match runs over a line break, so the matches on other lines, and
-        what they leave to the next search, change nothing that is reported."""
-        text = doc.text
-        if not self._ascii_verbs or _CASE_TRAP.search(text):
-            return None
-        lines: dict[int, int] = {}
-        for m in self._verb_words.finditer(doc.lower()):
-            start = text.rfind("\n", 0, m.start()) + 1
-            if start not in lines:
-                end = text.find("\n", m.start())
-                lines[start] = len(text) if end == -1 else end
-        return sorted(lines.items())
 
     def _tacked_on(self, doc: Document, seen: list[tuple[int, int]]) -> Iterator[Hit]:
         """Attributions after a comma at a sentence's end whose name is not a listed form: a
@@ -193,12 +168,10 @@ class AttributionKind(CheckKind):
             if hit is not None:
                 yield hit
 
-    def _matches(
-        self, text: str, lines: list[tuple[int, int]] | None = None
-    ) -> Iterator[regex.Match]:
+    def _matches(self, text: str) -> Iterator[regex.Match]:
         """``self.pattern.finditer(text)``, searched only where a match can start: at a name or
         at "according" (found by the prefilter on the case-folded text), and only up to the end
-        of that line (no match runs over a line break). With `lines`, only on those lines."""
+        of that line (no match runs over a line break)."""
         assert self.pattern is not None
         folded = text.casefold()
         if self.prefilter is None or len(folded) != len(text):
@@ -207,13 +180,8 @@ class AttributionKind(CheckKind):
         # dotless i matches I case-insensitively in regex; the space lets a name start the text
         # (offsets in `folded` are one more than in `text`)
         folded = " " + folded.replace("ı", "i")
-        for lo, hi in [(0, len(text))] if lines is None else lines:
-            yield from self._matches_within(text, folded, lo, hi)
-
-    def _matches_within(self, text: str, folded: str, lo: int, hi: int) -> Iterator[regex.Match]:
-        assert self.pattern is not None and self.prefilter is not None
-        pos = lo
-        while (found := self.prefilter.search(folded, pos, hi + 1)) is not None:
+        pos = 0
+        while (found := self.prefilter.search(folded, pos)) is not None:
             lead = folded.find("according", pos + 1, found.start(1))
             start = found.start(1) - 1 if lead == -1 else lead - 1
             end = text.find("\n", start)
