@@ -8,6 +8,7 @@ share are checked against every code point.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from pathlib import Path
@@ -69,6 +70,7 @@ def test_every_builtin_rule_case_fires_through_its_gate() -> None:
             _same(case.text)
 
 
+@functools.cache
 def _real_texts() -> list[str]:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from bench.corpora import real_corpora, with_mojibake

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from corpusmend.gates import CASE_TRAPS, _sre_parse, literal_trie
+from corpusmend.gates import CASE_TRAPS, literal_trie, sre_parse
 
 if TYPE_CHECKING:
     from corpusmend.document import Document
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def _one_character(source: str) -> bool:
     """Whether the pattern matches exactly one character from a class or a literal."""
     try:
-        parsed = _sre_parse.parse(source)
+        parsed = sre_parse.parse(source)
     except re.error:
         return False
     items = list(parsed)
@@ -39,9 +39,9 @@ def _tail(source: str) -> int | None:
     """For a pattern of fixed width that ends at the end of the text (``[^\\S\\r\\n]\\Z``), its
     width: it can only match that far from the end, so only the end is searched. None for any
     other pattern."""
-    parsed = _sre_parse.parse(source)
+    parsed = sre_parse.parse(source)
     items = list(parsed)
-    if not items or items[-1] != (_sre_parse.AT, _sre_parse.AT_END_STRING):
+    if not items or items[-1] != (sre_parse.AT, sre_parse.AT_END_STRING):
         return None
     low, high = parsed.getwidth()
     return low if low == high else None

@@ -25,10 +25,11 @@ from typing import Any, ClassVar
 import regex
 
 from corpusmend.document import Document, Span
-from corpusmend.gates import CASE_TRAPS, Gate, Precheck
+from corpusmend.gates import CASE_TRAPS, Gate
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
+from corpusmend.pattern_literals import Precheck
 from corpusmend.shapes.furniture import delete_unit_edit
 
 _WORD = r"(?:[A-Z][\w’'.-]*|[A-Z]\.)"

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import regex
 
 from corpusmend.findings import Edit
-from corpusmend.gates import CASE_TRAPS, literal_starts, literal_trie, required_literals, usable
+from corpusmend.gates import CASE_TRAPS, literal_trie
+from corpusmend.pattern_literals import literal_starts, required_literals, usable
 
 # Characters ignored around a phrase when comparing: spaces, bullets, quotes, trailing dots.
 _TRIM = " \t\u00a0•·*>|\"'“”‘’"
