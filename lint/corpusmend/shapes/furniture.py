@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 import regex
 
+from corpusmend.document import Document
 from corpusmend.findings import Edit
-from corpusmend.gates import CASE_TRAPS, literal_trie
+from corpusmend.gates import literal_trie
 from corpusmend.pattern_literals import literal_starts, required_literals, usable
 
 # Characters ignored around a phrase when comparing: spaces, bullets, quotes, trailing dots.
@@ -152,7 +153,6 @@ class FurnitureLines:
         return any(p.fullmatch(stripped, timeout=_TIMEOUT) for p in self.patterns)
 
 
-_CASE_TRAP = re.compile(CASE_TRAPS)
 _TRIMMED = "".join(re.escape(c) for c in _TRIM)
 
 
@@ -207,14 +207,14 @@ def _literals(literals: Iterable[str]) -> str:
     return "(?:" + literal_trie(literals) + ")"
 
 
-def gated_lines(gate: LineGate | None, text: str, lowered: str | None = None) -> set[int] | None:
+def gated_lines(gate: LineGate | None, doc: Document) -> set[int] | None:
     """The offsets of one character in each line the gate finds something on (None: every line
     must be looked at, as when a character's lower case is not what case-insensitive matching
     takes it for)."""
-    if gate is None or _CASE_TRAP.search(text):
+    if gate is None or doc.case_traps():
         return None
     # a match's last character is on its line (the prefixed text is one character longer)
-    lowered = "\n" + (text.lower() if lowered is None else lowered)
+    lowered = "\n" + doc.lower()
     found: set[int] = set()
     if gate.at_line_start is not None:
         found.update(m.end() - 2 for m in gate.at_line_start.finditer(lowered))
