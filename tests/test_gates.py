@@ -338,3 +338,9 @@ def test_furniture_is_looked_for_only_on_gated_lines(texts: list[str]) -> None:
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the shared real corpora (../shared) are absent")
 def test_furniture_on_real_corpora_is_looked_for_only_on_gated_lines(monkeypatch) -> None:
     _furniture_everywhere(_real_texts(), monkeypatch)
+
+
+@pytest.mark.filterwarnings("ignore::corpusmend.errors.RulePackWarning")
+def test_a_declared_gate_with_flags_is_searched_on_its_own(tmp_path: Path) -> None:
+    linter = Linter(rules=[_pack(tmp_path, "{pattern: 'Q+', gate: '(?i)q'}")])
+    assert [f.code for f in linter.check("It says QQ.") if f.code == "ACME001"] == ["ACME001"]

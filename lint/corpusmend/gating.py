@@ -22,14 +22,17 @@ if TYPE_CHECKING:
 
 
 def _one_character(source: str) -> bool:
-    """Whether the pattern matches exactly one character from a class or a literal."""
+    """Whether the pattern matches exactly one character from a class or a literal, with no
+    flags (``(?i)x`` must not join the merged class: its flag would apply to all of it)."""
     try:
         parsed = sre_parse.parse(source)
     except re.error:
         return False
     items = list(parsed)
+    flagged = parsed.state.flags & ~(re.UNICODE | re.DEBUG)
     return (
-        len(items) == 1
+        not flagged
+        and len(items) == 1
         and str(items[0][0]) in ("LITERAL", "IN")
         and not (str(items[0][0]) == "IN" and str(items[0][1][0][0]) == "NEGATE")
     )
