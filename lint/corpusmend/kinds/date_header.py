@@ -18,6 +18,7 @@ import regex
 
 from corpusmend.document import Document
 from corpusmend.findings import Edit
+from corpusmend.gates import Gate
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
@@ -148,6 +149,9 @@ class DateHeaderKind(CheckKind):
         if m.group("gap").strip():
             return False  # "Jun 14, 2008 — Ann Lee" is a dateline (HDR002)
         return text[m.end() : m.end() + 1].isupper()
+
+    def gate(self) -> Gate:
+        return Gate.always("document-start")  # anchored matches at the start only
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text

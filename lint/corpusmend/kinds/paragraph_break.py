@@ -14,6 +14,7 @@ import regex
 
 from corpusmend.document import Document
 from corpusmend.findings import Edit
+from corpusmend.gates import LOWER_CASE_PARAGRAPH, Gate
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
@@ -61,6 +62,9 @@ class ParagraphBreakKind(CheckKind):
         self.min_words = int(params.get("min_fragment_words", 4))
         self.max_breaks = int(params.get("max_breaks", 2))
         self.min_line = int(params.get("min_line_chars", 60))
+
+    def gate(self) -> Gate:
+        return Gate((LOWER_CASE_PARAGRAPH,), "paragraph")  # a paragraph after the first one
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text, paras = doc.text, doc.paragraphs

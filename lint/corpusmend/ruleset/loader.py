@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import string
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 
 from corpusmend.builtin_rules import builtin_rules_dir
 from corpusmend.errors import RulePackError, RulePackWarning
 from corpusmend.kinds import CheckKind, get_kind
+from corpusmend.ruleset.pack_cache import builtin_pack
 from corpusmend.ruleset.rule import FixSpec, Rule, RuleCase
 from corpusmend.ruleset.schema import PACK_SCHEMA
 from corpusmend.ruleset.yaml_lines import LineDict, line_of, load_yaml
@@ -21,7 +22,29 @@ from corpusmend.schema_errors import describe, error_path, first_error
 
 MAX_PACK_BYTES = 5_000_000
 MAX_INCLUDE_DEPTH = 16
-_VALIDATOR = jsonschema.Draft202012Validator(PACK_SCHEMA)
+
+if TYPE_CHECKING:
+    import jsonschema
+
+
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    """The pack schema's validator, built on first use: the built-in packs are checked by the
+    tests, so a run with only them never imports jsonschema."""
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(PACK_SCHEMA)
+
+
+def _params_validator(kind_cls: type[CheckKind]) -> jsonschema.Draft202012Validator:
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(kind_cls.params_schema)
+
+
+def _builtin(path: Path) -> bool:
+    """A built-in pack (shipped with corpusmend and validated by its tests)."""
+    return path.resolve().parent == builtin_rules_dir().resolve()
 
 
 def pack_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -41,8 +64,9 @@ def _read_pack(path: Path) -> LineDict:
     size = path.stat().st_size
     if size > MAX_PACK_BYTES:
         raise RulePackError(path, f"pack is {size} bytes, over the {MAX_PACK_BYTES} byte limit")
+    builtin = _builtin(path)
     try:
-        doc = load_yaml(path)
+        doc = builtin_pack(path, load_yaml) if builtin else load_yaml(path)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else None
@@ -52,7 +76,9 @@ def _read_pack(path: Path) -> LineDict:
         raise RulePackError(path, f"not UTF-8: {exc}") from None
     if not isinstance(doc, LineDict):
         raise RulePackError(path, "a rule pack must be a mapping with a 'rules' list", 1)
-    err = first_error(_VALIDATOR, doc)
+    if builtin:
+        return doc
+    err = first_error(_validator(), doc)
     if err is not None:
         path_parts = error_path(err)
         rule = _rule_label(doc, path_parts)
@@ -111,7 +137,7 @@ def _build_rule(path: Path, raw: LineDict, data: dict[str, Any]) -> Rule:
     except KeyError as exc:
         raise RulePackError(path, exc.args[0], raw.key_lines["kind"], code) from None
     params = raw.get("params", {})
-    err = first_error(jsonschema.Draft202012Validator(kind_cls.params_schema), params)
+    err = None if _builtin(path) else first_error(_params_validator(kind_cls), params)
     if err is not None:
         param_path = ["params", *error_path(err)]
         where = "/".join(map(str, param_path))
