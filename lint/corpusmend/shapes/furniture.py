@@ -153,7 +153,10 @@ class FurnitureLines:
         return any(p.fullmatch(stripped, timeout=_TIMEOUT) for p in self.patterns)
 
 
-_TRIMMED = "".join(re.escape(c) for c in _TRIM)
+# the trimmed marks other than spacing: `[^\S\n]` takes the spacing, and a character both
+# branches of `(?:[^\S\n]|[...])*` could take would make a run of spaces backtrack
+# exponentially (a line indented by 30 spaces took minutes)
+_TRIMMED = "".join(re.escape(c) for c in _TRIM if not c.isspace())
 
 
 def line_gate(phrases: Iterable[str], patterns: Iterable[str]) -> LineGate | None:
