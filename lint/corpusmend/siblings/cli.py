@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain, islice
 from typing import Any
 
 from corpusmend.document import Document
@@ -127,7 +128,7 @@ def lookup_from_args(
             file=sys.stderr,
         )
         paths = [p for p in paths if p != "-"]
-    checked = list(_documents(paths, read_options, reader))
+    checked = _documents(paths, read_options, reader)  # streamed: the index keeps no texts
     index = sibling_index(options, references, checked, index_path)
     if index is None:
         return None
@@ -145,15 +146,17 @@ def lookup_from_args(
 def sibling_index(
     options: SiblingOptions,
     references: Sequence[Document],
-    checked: Sequence[Document],
+    checked: Iterable[Document],
     index_path: str | None = None,
 ) -> Any:
     """The SiblingIndex a check uses: a saved index when given (its query thresholds set by
     `options`), then the reference corpus, then the checked documents; None when there is
     nothing to compare with (no index, no reference, fewer than two documents)."""
-    if not index_path and not references and len(checked) < 2:
+    rest = iter(checked)
+    head = list(islice(rest, 2))
+    if not index_path and not references and len(head) < 2:
         return None  # nothing to compare with: skip loading the index machinery
-    from corpusmend.siblings.index import SiblingIndex  # numpy, datasketch: only when needed
+    from corpusmend.siblings.index import SiblingIndex  # numpy: only when needed
 
     if index_path:
         index = SiblingIndex.load(index_path)
@@ -164,9 +167,11 @@ def sibling_index(
     for doc in references:
         index.add(doc)
     reference = len(index)
-    for doc in checked:
+    added = 0
+    for doc in chain(head, rest):
         index.add(doc)
-    if reference == 0 and len(checked) < 2:
+        added += 1
+    if reference == 0 and added < 2:
         return None
     return index
 
