@@ -13,6 +13,8 @@ two 32-bit values side by side, exactly; with more rows a 64-bit mix of them.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from corpusmend.siblings.options import SiblingOptions
@@ -63,14 +65,14 @@ _BAND_SALT = np.uint64(0x9E3779B97F4A7C15)
 def band_keys(signatures: np.ndarray, options: SiblingOptions) -> np.ndarray:
     """The LSH keys of signatures (shape (n, num_perm) or (num_perm,)): shape (n, bands) or
     (bands,), uint64. Band i of two signatures has equal keys when its rows are equal."""
-    sigs = np.atleast_2d(signatures).astype(np.uint32, copy=False)
     rows, bands = options.rows, options.bands
-    cut = sigs[:, : bands * rows].reshape(len(sigs), bands, rows).astype(np.uint64)
-    if rows <= 2:
-        keys = cut[:, :, 0] << np.uint64(32) if rows == 2 else cut[:, :, 0]
-        if rows == 2:
-            keys = keys | cut[:, :, 1]
+    sigs = np.ascontiguousarray(np.atleast_2d(signatures)[:, : bands * rows], dtype="<u4")
+    if rows == 2:
+        keys = sigs.view("<u8").astype(np.uint64, copy=False)  # the two values side by side
+    elif rows == 1:
+        keys = sigs.astype(np.uint64)
     else:
+        cut = sigs.reshape(len(sigs), bands, rows).astype(np.uint64)
         keys = np.zeros(cut.shape[:2], dtype=np.uint64)
         for r in range(rows):
             keys = (keys * _BAND_SALT) ^ cut[:, :, r]
@@ -78,6 +80,12 @@ def band_keys(signatures: np.ndarray, options: SiblingOptions) -> np.ndarray:
     # one table holds every band: band i's keys are moved apart by a per-band odd multiplier
     # and offset (a bijection per band), so equal keys of different bands meet by chance only
     # one time in 2**64, and then verification, which is exact, has the last word
-    band = np.arange(bands, dtype=np.uint64)
-    keys = keys * (band * np.uint64(2) + np.uint64(1)) + band * _BAND_SALT
+    multipliers, offsets = _band_spread(bands)
+    keys = keys * multipliers + offsets
     return keys if signatures.ndim == 2 else keys[0]
+
+
+@lru_cache(maxsize=8)
+def _band_spread(bands: int) -> tuple[np.ndarray, np.ndarray]:
+    band = np.arange(bands, dtype=np.uint64)
+    return band * np.uint64(2) + np.uint64(1), band * _BAND_SALT

@@ -22,8 +22,9 @@ class SlotTable:
         self._slots = np.zeros(0, dtype=_SLOT)
         self._small_keys = self._keys  # a second sorted run, small beside the base
         self._small_slots = self._slots
-        self._pending_keys: list[np.ndarray] = []
-        self._pending_slots: list[np.ndarray] = []
+        self._pending_keys = np.zeros(1024, dtype=key_dtype)  # appended, unsorted
+        self._pending_slots = np.zeros(1024, dtype=_SLOT)
+        self._pending = 0
         self._dead: np.ndarray | None = None  # slots to purge (a boolean mask by slot)
 
     @classmethod
@@ -33,18 +34,22 @@ class SlotTable:
         return table
 
     def __len__(self) -> int:
-        pending = sum(len(k) for k in self._pending_keys)
-        return len(self._keys) + len(self._small_keys) + pending
+        return len(self._keys) + len(self._small_keys) + self._pending
 
     @property
     def nbytes(self) -> int:
         runs = (self._keys, self._slots, self._small_keys, self._small_slots)
-        return sum(a.nbytes for a in (*runs, *self._pending_keys, *self._pending_slots))
+        return sum(a.nbytes for a in (*runs, self._pending_keys, self._pending_slots))
 
     def add(self, keys: np.ndarray, slot: int) -> None:
-        if len(keys):
-            self._pending_keys.append(keys.astype(self._dtype, copy=False))
-            self._pending_slots.append(np.full(len(keys), slot, dtype=_SLOT))
+        end = self._pending + len(keys)
+        if end > len(self._pending_keys):
+            size = max(end, 2 * len(self._pending_keys))
+            self._pending_keys = np.resize(self._pending_keys, size)
+            self._pending_slots = np.resize(self._pending_slots, size)
+        self._pending_keys[self._pending : end] = keys
+        self._pending_slots[self._pending : end] = slot
+        self._pending = end
 
     def purge(self, dead: np.ndarray) -> None:
         """Forget the entries of every slot whose mask value is True (at the next lookup, which
@@ -85,10 +90,13 @@ class SlotTable:
         return counts, slots[order]
 
     def _settle(self, merge_all: bool = False) -> None:
-        if self._pending_keys:
-            keys = np.concatenate([self._small_keys, *self._pending_keys])
-            slots = np.concatenate([self._small_slots, *self._pending_slots])
-            self._pending_keys, self._pending_slots = [], []
+        if self._pending:
+            n = self._pending
+            keys = np.concatenate([self._small_keys, self._pending_keys[:n]])
+            slots = np.concatenate([self._small_slots, self._pending_slots[:n]])
+            self._pending = 0
+            self._pending_keys = np.zeros(1024, dtype=self._dtype)
+            self._pending_slots = np.zeros(1024, dtype=_SLOT)
             self._small_keys, self._small_slots = _sort(keys, slots)
         if self._dead is not None:
             for name in ("", "_small"):
