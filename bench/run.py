@@ -12,7 +12,9 @@ Writes every figure to bench/results/latest.json (git-ignored). Sections:
 - api_latency: `Linter.check` on one page of about 5 KB of each corpus;
 - startup: `corpusmend --version` and `check` on one tiny file, as processes;
 - corpus_runs: `corpusmend index`, `check --jobs 1` vs `--jobs 2`, and `check` with and without
-  siblings at 1x, 4x, 16x, as the commands users run (wall time, peak RSS).
+  siblings at 1x, 4x, 16x, as the commands users run (wall time, peak RSS);
+- index_build: `corpusmend index` over a JSONL of the real texts repeated with new ids, at
+  `--jobs 1` and `--jobs 2` (docs/s per core, start-up included), and `check --index` on one file.
 
 Real corpora come first in every table; the invented corpus (`bench/corpus.py`) is a smoke test.
 """
@@ -31,7 +33,7 @@ from typing import Any
 
 from bench.corpora import Corpus, invented, real_corpora
 from bench.measure import machine
-from bench.sections import corpus_runs, latency, per_rule, startup, throughput
+from bench.sections import corpus_runs, index_build, latency, per_rule, startup, throughput
 from bench.tables import tables
 from corpusmend import Linter
 
@@ -68,6 +70,7 @@ def sections(sizes: Sizes, corpora: list[Corpus]) -> dict[str, Callable[[Linter]
         "api_latency": lambda lt: latency.run(lt, corpora, sizes.latency_runs),
         "startup": lambda lt: startup.run(sizes.startup_repeats),
         "corpus_runs": lambda lt: corpus_runs.run(pooled(corpora), sizes),
+        "index_build": lambda lt: index_build.run(sizes.index_docs),
     }  # fmt: skip
 
 

@@ -29,10 +29,18 @@ def test_quick_benchmark_prints_tables_and_writes_json(tmp_path: Path) -> None:
     assert results["quick"] is True
     assert results["machine"]["cores"] >= 1
     sections = results["sections"]
-    assert set(sections) == {"throughput", "per_rule", "api_latency", "startup", "corpus_runs"}
+    assert set(sections) == {
+        "throughput",
+        "per_rule",
+        "api_latency",
+        "startup",
+        "corpus_runs",
+        "index_build",
+    }
     for name, section in sections.items():
         assert "error" not in section, (name, section)
     assert "invented" in results["corpora"]
+    assert sections["index_build"]["identical_across_jobs"] is True
 
     rows = sections["throughput"]["rows"]
     assert {(r["corpus"], r["variant"]) for r in rows} >= {

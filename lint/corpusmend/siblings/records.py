@@ -6,6 +6,14 @@ map tasks) compute records, and the index is assembled from them in input order 
 holds the MinHash signature, the sampled shingles the containment candidates are found by, the
 compressed text and its digest, and (not saved in index files) the document's metadata, record
 source and BOM flag, so a sibling handed to the rules is the document the reader made.
+
+    record = signature_record(doc, options)       # in a worker: pure, picklable result
+    index = SiblingIndex(options)
+    for record in records_in_input_order:         # on the driver
+        index.add_record(record)
+
+Queries do not depend on the order records are added in; the saved file and `documents()` do,
+so add them in input order for byte-identical files whatever the workers.
 """
 
 from __future__ import annotations
