@@ -181,3 +181,23 @@ def test_the_minhash_is_datasketchs_affine32_minhash():
         )
         theirs.update_batch(shingles.tolist())
         assert np.array_equal(minhash(shingles, options), theirs.hashvalues)
+
+
+def test_slot_tables_across_chunks_and_runs_match_a_plain_multimap(monkeypatch):
+    from corpusmend.siblings import tables
+
+    monkeypatch.setattr(tables, "CHUNK", 5)  # many chunks, and keys split across them
+    rng = np.random.default_rng(1)
+    for dtype in (np.uint32, np.uint64):
+        table = tables.SlotTable(dtype)
+        plain: dict[int, list[int]] = {}
+        for slot in range(60):
+            keys = np.unique(rng.integers(0, 40, rng.integers(0, 12)).astype(dtype))
+            table.add(keys, slot)
+            for k in keys.tolist():
+                plain.setdefault(k, []).append(slot)
+            if slot % 7 == 0:  # lookups between additions: a small run beside the base
+                probe = np.arange(40, dtype=dtype)
+                counts, slots = table.lookup(probe)
+                assert counts.tolist() == [len(plain.get(k, [])) for k in range(40)]
+                assert slots.tolist() == [s for k in range(40) for s in plain.get(k, [])]

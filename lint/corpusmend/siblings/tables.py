@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 _SLOT = np.uint32
+CHUNK = 1 << 18  # pending entries per chunk
 
 
 class SlotTable:
@@ -22,9 +23,9 @@ class SlotTable:
         self._slots = np.zeros(0, dtype=_SLOT)
         self._small_keys = self._keys  # a second sorted run, small beside the base
         self._small_slots = self._slots
-        self._pending_keys = np.zeros(1024, dtype=key_dtype)  # appended, unsorted
-        self._pending_slots = np.zeros(1024, dtype=_SLOT)
-        self._pending = 0
+        # appended, unsorted, in fixed-size chunks (no doubling, no copy as they grow)
+        self._chunks: list[tuple[np.ndarray, np.ndarray]] = []
+        self._fill = 0  # entries used in the last chunk
         self._dead: np.ndarray | None = None  # slots to purge (a boolean mask by slot)
 
     @classmethod
@@ -34,22 +35,28 @@ class SlotTable:
         return table
 
     def __len__(self) -> int:
-        return len(self._keys) + len(self._small_keys) + self._pending
+        return len(self._keys) + len(self._small_keys) + self._pending()
+
+    def _pending(self) -> int:
+        return (len(self._chunks) - 1) * CHUNK + self._fill if self._chunks else 0
 
     @property
     def nbytes(self) -> int:
         runs = (self._keys, self._slots, self._small_keys, self._small_slots)
-        return sum(a.nbytes for a in (*runs, self._pending_keys, self._pending_slots))
+        return sum(a.nbytes for a in (*runs, *(a for c in self._chunks for a in c)))
 
     def add(self, keys: np.ndarray, slot: int) -> None:
-        end = self._pending + len(keys)
-        if end > len(self._pending_keys):
-            size = max(end, 2 * len(self._pending_keys))
-            self._pending_keys = np.resize(self._pending_keys, size)
-            self._pending_slots = np.resize(self._pending_slots, size)
-        self._pending_keys[self._pending : end] = keys
-        self._pending_slots[self._pending : end] = slot
-        self._pending = end
+        done = 0
+        while done < len(keys):
+            if not self._chunks or self._fill == CHUNK:
+                self._chunks.append((np.empty(CHUNK, self._dtype), np.empty(CHUNK, _SLOT)))
+                self._fill = 0
+            chunk_keys, chunk_slots = self._chunks[-1]
+            take = min(len(keys) - done, CHUNK - self._fill)
+            chunk_keys[self._fill : self._fill + take] = keys[done : done + take]
+            chunk_slots[self._fill : self._fill + take] = slot
+            self._fill += take
+            done += take
 
     def purge(self, dead: np.ndarray) -> None:
         """Forget the entries of every slot whose mask value is True (at the next lookup, which
@@ -90,14 +97,13 @@ class SlotTable:
         return counts, slots[order]
 
     def _settle(self, merge_all: bool = False) -> None:
-        if self._pending:
-            n = self._pending
-            keys = np.concatenate([self._small_keys, self._pending_keys[:n]])
-            slots = np.concatenate([self._small_slots, self._pending_slots[:n]])
-            self._pending = 0
-            self._pending_keys = np.zeros(1024, dtype=self._dtype)
-            self._pending_slots = np.zeros(1024, dtype=_SLOT)
-            self._small_keys, self._small_slots = _sort(keys, slots)
+        if self._chunks:
+            runs = [(self._small_keys, self._small_slots)]
+            runs += [(k, s) for k, s in self._chunks[:-1]]
+            last_keys, last_slots = self._chunks[-1]
+            runs.append((last_keys[: self._fill], last_slots[: self._fill]))
+            self._chunks, self._fill = [], 0
+            self._small_keys, self._small_slots = _sort(runs)
         if self._dead is not None:
             for name in ("", "_small"):
                 keys, slots = getattr(self, f"{name}_keys"), getattr(self, f"{name}_slots")
@@ -107,14 +113,27 @@ class SlotTable:
             self._dead = None
         if len(self._small_keys) and (merge_all or len(self._small_keys) * 8 > len(self._keys)):
             self._keys, self._slots = _sort(
-                np.concatenate([self._keys, self._small_keys]),
-                np.concatenate([self._slots, self._small_slots]),
+                [(self._keys, self._slots), (self._small_keys, self._small_slots)]
             )
             self._small_keys = np.zeros(0, dtype=self._dtype)
             self._small_slots = np.zeros(0, dtype=_SLOT)
 
 
-def _sort(keys: np.ndarray, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _sort(runs: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """The entries of `runs` sorted by key, then slot (each later run holds later slots)."""
+    if runs[0][0].dtype == np.uint32:  # key and slot packed in one uint64, sorted in place
+        packed = np.empty(sum(len(k) for k, _ in runs), dtype=np.uint64)
+        at = 0
+        for keys, slots in runs:
+            packed[at : at + len(keys)] = keys.astype(np.uint64) << np.uint64(32)
+            packed[at : at + len(keys)] |= slots
+            at += len(keys)
+        runs.clear()  # the caller's chunks can go before the sort
+        packed.sort()
+        return (packed >> np.uint64(32)).astype(np.uint32), packed.astype(np.uint32)
+    keys = np.concatenate([k for k, _ in runs])
+    slots = np.concatenate([s for _, s in runs])
+    runs.clear()
     # slots only grow, and each run is in slot order: a stable sort keeps them ascending
     order = np.argsort(keys, kind="stable")
     return keys[order], slots[order]
