@@ -13,7 +13,8 @@ from __future__ import annotations
 import numpy as np
 
 _SLOT = np.uint32
-CHUNK = 1 << 18  # pending entries per chunk
+CHUNK = 1 << 23  # pending entries per chunk: 32 MB and more, so they are mapped apart and
+# given back to the system when they are freed (smaller blocks stay in the heap)
 
 
 class SlotTable:
