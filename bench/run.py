@@ -13,6 +13,8 @@ Writes every figure to bench/results/latest.json (git-ignored). Sections:
 - startup: `corpusmend --version` and `check` on one tiny file, as processes;
 - corpus_runs: `corpusmend index`, `check --jobs 1` vs `--jobs 2`, and `check` with and without
   siblings at 1x, 4x, 16x, as the commands users run (wall time, peak RSS);
+- big_groups: `check` on groups of 40 exact copies against groups of 40 near-identical copies,
+  and one story in 1,000 near-identical copies, in documents per second.
 - index_build: `corpusmend index` over a JSONL of the real texts repeated with new ids, at
   `--jobs 1` and `--jobs 2` (docs/s per core, start-up included), and `check --index` on one file.
 
@@ -33,7 +35,15 @@ from typing import Any
 
 from bench.corpora import Corpus, invented, real_corpora
 from bench.measure import machine
-from bench.sections import corpus_runs, index_build, latency, per_rule, startup, throughput
+from bench.sections import (
+    big_groups,
+    corpus_runs,
+    index_build,
+    latency,
+    per_rule,
+    startup,
+    throughput,
+)
 from bench.tables import tables
 from corpusmend import Linter
 
@@ -50,10 +60,12 @@ class Sizes:
     index_docs: int
     jobs_docs: int
     sibling_base: int  # documents at 1x in the sibling runs (then 4x, 16x)
+    group_docs: int  # documents in groups of 40 copies
+    viral_copies: int  # copies of the one viral story
 
 
-FULL = Sizes(None, 300, 3, 300, 5, 10_000, 10_000, 300)
-QUICK = Sizes(12, 12, 1, 10, 1, 40, 16, 4)
+FULL = Sizes(None, 300, 3, 300, 5, 10_000, 10_000, 300, 2_400, 1_000)
+QUICK = Sizes(12, 12, 1, 10, 1, 40, 16, 4, 80, 12)
 
 
 def pooled(corpora: list[Corpus]) -> Corpus:
@@ -70,6 +82,7 @@ def sections(sizes: Sizes, corpora: list[Corpus]) -> dict[str, Callable[[Linter]
         "api_latency": lambda lt: latency.run(lt, corpora, sizes.latency_runs),
         "startup": lambda lt: startup.run(sizes.startup_repeats),
         "corpus_runs": lambda lt: corpus_runs.run(pooled(corpora), sizes),
+        "big_groups": lambda lt: big_groups.run(sizes.group_docs, sizes.viral_copies),
         "index_build": lambda lt: index_build.run(sizes.index_docs),
     }  # fmt: skip
 

@@ -10,7 +10,11 @@ def _f(value: Any, digits: int = 2) -> str:
 
 
 def _throughput(t: dict[str, Any]) -> list[str]:
-    lines = ["", "Throughput, built-in rules without siblings (Linter.check) vs ftfy.fix_text:"]
+    lines = [
+        "",
+        "Throughput, built-in rules without siblings (Linter.check) vs ftfy.fix_text"
+        " (CPU time, interleaved):",
+    ]
     lines.append(
         f"  {'corpus':<22}{'variant':<18}{'docs':>7}{'MB':>7}{'MB/s':>8}{'ftfy':>8}"
         f"{'ratio':>8}{'target':>8}"
@@ -42,7 +46,7 @@ def _per_rule(r: dict[str, Any]) -> list[str]:
 def _latency(lat: dict[str, Any]) -> list[str]:
     lines = [
         "",
-        "Python API, Linter.check on one page of about 5 KB"
+        "Python API, Linter.check on one page of about 5 KB, CPU time"
         f" (targets p50 {lat['targets']['p50_us']} µs, p99 {lat['targets']['p99_us']} µs):",
     ]
     for row in lat["rows"]:
@@ -57,8 +61,11 @@ def _startup(s: dict[str, Any]) -> list[str]:
     t = s["targets_s"]
     return [
         "",
-        f"Start-up: corpusmend --version {_f(s['version_s'])} s (target {t['version']} s);"
-        f" check one tiny file {_f(s['check_one_file_s'])} s (target {t['check_one_file']} s)",
+        f"Start-up: corpusmend --version {_f(s['version_s'])} s"
+        f" ({_f(s.get('version_cpu_s', float('nan')))} s CPU; target {t['version']} s);"
+        f" check one tiny file {_f(s['check_one_file_s'])} s"
+        f" ({_f(s.get('check_one_file_cpu_s', float('nan')))} s CPU;"
+        f" target {t['check_one_file']} s)",
     ]
 
 
@@ -85,6 +92,16 @@ def _corpus_runs(c: dict[str, Any], cores: int) -> list[str]:
         f"  fitted exponent of the sibling run's time in corpus size: {_f(s['exponent'])}"
         " (1.0 is linear)"
     )
+    return lines
+
+
+def _big_groups(b: dict[str, Any]) -> list[str]:
+    lines = ["", "Big sibling groups (check --jobs 1 on one JSONL file, invented stories):"]
+    for r in b["rows"]:
+        lines.append(
+            f"  {r['case']:<44} {r['documents']:>6,} docs: {_f(r['docs_per_s'], 1):>7} docs/s"
+            f" ({_f(r['seconds'])} s, peak RSS {_f(r['peak_rss_mb'], 0)} MB)"
+        )
     return lines
 
 
@@ -123,6 +140,7 @@ def tables(results: dict[str, Any]) -> str:
         "api_latency": _latency,
         "startup": _startup,
         "corpus_runs": lambda c: _corpus_runs(c, m["cores"] or 1),
+        "big_groups": _big_groups,
         "index_build": _index_build,
     }
     for name, section in s.items():

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from in_process import run_in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -34,7 +35,14 @@ def corpusmend_exe() -> list[str]:
 
 
 def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None):
-    """Run the real command in a subprocess; returns CompletedProcess with text output."""
+    """Run the command in this process (cli.main); returns CompletedProcess with text output."""
+    return run_in_process(*args, cwd=cwd, stdin=stdin, env=env)
+
+
+def run_cli_process(
+    *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None
+):
+    """Run the installed command in a subprocess, end to end (start-up, exit status, pipes)."""
     return subprocess.run(
         [*corpusmend_exe(), *args],
         cwd=cwd,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import FIXTURES
+from corpusmend import Document
 
 SIBLINGS = FIXTURES / "siblings"
 
@@ -11,8 +12,23 @@ def paragraphs(name: str = "library.txt") -> list[str]:
     return (SIBLINGS / name).read_text(encoding="utf-8").rstrip("\n").split("\n\n")
 
 
-def article(paras: list[str]) -> str:
+def article(*paras: str) -> str:
     return "\n\n".join(paras)
+
+
+def splice(par: str, at: str, block: str, glued: bool = False) -> str:
+    """`par` with `block` (a quotation, a paragraph) spliced in before the words `at`."""
+    head, tail = par.split(" " + at, 1)
+    return head + "\n\n" + block + (" " if glued else "\n\n") + at + tail
+
+
+def with_siblings(*siblings: str) -> list[Document]:
+    return [Document(s, id=f"sibling{k}") for k, s in enumerate(siblings)]
+
+
+def fixed(linter, doc: str, *siblings: str) -> str:
+    """`doc` fixed (unsafe fixes included) against these siblings."""
+    return linter.fix(doc, siblings=with_siblings(*siblings), unsafe=True).text
 
 
 LIBRARY = paragraphs()
@@ -37,9 +53,7 @@ REWORDED = [
 def spliced() -> str:
     """The quotation (paragraph 4) spliced into the middle of paragraph 3's sentence."""
     head, rest = LIBRARY[2].split(" to developers")
-    return article(
-        [*LIBRARY[:2], head + "\n\n" + LIBRARY[3] + " to developers" + rest, *LIBRARY[4:]]
-    )
+    return article(*LIBRARY[:2], head + "\n\n" + LIBRARY[3] + " to developers" + rest, *LIBRARY[4:])
 
 
 def moved(paras: list[str], src: int, dst: int) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CLICK_HERE_PACK, run_cli
+from conftest import CLICK_HERE_PACK, run_cli, run_cli_process
 from corpusmend.baseline import fingerprint
 from corpusmend.findings import Finding
 
@@ -35,8 +35,8 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def baseline(project: Path, *paths: str, out: str = "baseline.json") -> dict:
-    result = run_cli("baseline", *paths, "-o", out, cwd=project)
+def baseline(project: Path, *paths: str, out: str = "baseline.json", run=run_cli) -> dict:
+    result = run("baseline", *paths, "-o", out, cwd=project)
     assert result.returncode == 0, result.stderr
     return json.loads((project / out).read_text(encoding="utf-8"))
 
@@ -55,7 +55,7 @@ def new_findings(result) -> dict[str, list[int]]:
 
 
 def test_baseline_records_findings_and_check_reports_only_new_ones(project: Path) -> None:
-    data = baseline(project, "corpus")
+    data = baseline(project, "corpus", run=run_cli_process)  # end to end: a real process
     assert data["corpusmend_baseline"] == 1
     assert [(e["document"], e["code"], e["line"]) for e in data["entries"]] == [
         ("corpus/bakery.txt", "BPL901", 2),

@@ -35,6 +35,7 @@ def test_quick_benchmark_prints_tables_and_writes_json(tmp_path: Path) -> None:
         "api_latency",
         "startup",
         "corpus_runs",
+        "big_groups",
         "index_build",
     }
     for name, section in sections.items():
@@ -61,7 +62,12 @@ def test_quick_benchmark_prints_tables_and_writes_json(tmp_path: Path) -> None:
     assert [p["factor"] for p in runs["siblings"]["points"]] == [1, 4, 16]
     assert all(p["siblings_peak_rss_mb"] > 0 for p in runs["siblings"]["points"])
 
-    for heading in ("Throughput", "Per-rule cost", "Python API", "Start-up", "Whole commands"):
+    groups = sections["big_groups"]["rows"]
+    assert [r["documents"] for r in groups] == [80, 80, 12]
+    assert all(r["docs_per_s"] > 0 for r in groups)
+
+    headings = ("Throughput", "Per-rule cost", "Python API", "Start-up", "Whole commands")
+    for heading in (*headings, "Big sibling groups"):
         assert heading in proc.stdout
 
 

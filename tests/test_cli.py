@@ -4,7 +4,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, copy_writable, run_cli, shared_path
+from conftest import FIXTURES, copy_writable, run_cli, run_cli_process, shared_path
 
 
 def copy_fixtures(tmp_path: Path) -> Path:
@@ -16,9 +16,13 @@ def copy_fixtures(tmp_path: Path) -> Path:
     return target
 
 
+# End to end (a real process): check, stdin piped in, and the rule commands. The other CLI
+# tests run in this process (conftest.run_cli), which reads the same.
+
+
 def test_check_reports_glued_header_at_line_1_column_1(tmp_path: Path) -> None:
     corpus = copy_fixtures(tmp_path)
-    result = run_cli("check", "--no-siblings", str(corpus))
+    result = run_cli_process("check", "--no-siblings", str(corpus))
     assert result.returncode == 1, result.stderr
     lines = [ln for ln in result.stdout.splitlines() if ": " in ln and ln.startswith(str(corpus))]
     message = "HDR001 [*] error: date header glued before the text: ' date 2019-05-02 '"
@@ -97,7 +101,7 @@ def test_json_contract(tmp_path: Path) -> None:
 
 
 def test_stdin_and_exit_zero() -> None:
-    result = run_cli("check", "--exit-zero", "-", stdin=" date 2020-01-01 Text here.")
+    result = run_cli_process("check", "--exit-zero", "-", stdin=" date 2020-01-01 Text here.")
     assert result.returncode == 0
     assert "-:1:1: HDR001" in result.stdout
 
@@ -119,16 +123,16 @@ def test_missing_path_is_reported_and_others_checked(tmp_path: Path) -> None:
 
 
 def test_rules_explain_and_test_rules() -> None:
-    listing = run_cli("rules")
+    listing = run_cli_process("rules")
     assert (
         listing.returncode == 0
         and "HDR001" in listing.stdout
         and "glued-date-header" in listing.stdout
     )
-    explain = run_cli("explain", "HDR001")
+    explain = run_cli_process("explain", "HDR001")
     assert explain.returncode == 0 and "Fix (safe)" in explain.stdout
     assert run_cli("explain", "ZZZ999").returncode == 2
-    tested = run_cli("test-rules")
+    tested = run_cli_process("test-rules")
     assert tested.returncode == 0, tested.stdout
     assert "0 rules failing" in tested.stdout
 

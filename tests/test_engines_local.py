@@ -123,17 +123,51 @@ def test_engine_keeps_input_order_across_many_small_batches(tmp_path: Path) -> N
     assert by_id[str(some)].text == texts[some]
 
 
-def test_siblings_travel_with_each_document(tmp_path: Path) -> None:
-    make_corpus(tmp_path / "c", 20)
-    seen: list[str] = []
+def test_a_group_of_copies_travels_to_a_worker_once(tmp_path: Path) -> None:
+    import pickle
 
-    def lookup(doc: Document) -> list[Document]:
-        seen.append(doc.id)
-        return [Document("A sibling copy of the story.", id=doc.id + "#copy")]
+    from corpusmend.engines.local import group_units, unit_work
+    from corpusmend.passes.build import build_view
+    from corpusmend.siblings.index import SiblingIndex
 
+    story = "\n\n".join(
+        f"Paragraph {p} of the story about the harbour wall, the storm and the repairs that"
+        f" the council promised the fishermen of the north quay on day {p}."
+        for p in range(12)
+    )
+    others = [f"An unrelated note number {i} about the weather and the tides." for i in range(5)]
+    # copies of one story interleaved with unrelated documents, as a crawl finds them
+    docs = []
+    for i in range(20):
+        docs.append(Document(f"Edition {i}\n\n{story}\n", id=f"copy{i}"))
+        if i % 4 == 0:
+            docs.append(Document(others[i // 4], id=f"note{i}"))
+    view = build_view({"siblings"}, docs, SiblingIndex)
+    assert all(len(view.context(d).siblings) == 8 for d in docs if d.id.startswith("copy"))
+    units = group_units(list(enumerate(docs)), view, max_docs=64, max_chars=1 << 20)
+    first = [docs[p].id for p in units[0]]
+    assert first[:20] == [f"copy{i}" for i in range(20)]  # the group together, in input order
+    batch = pickle.dumps(unit_work([docs[p] for p in units[0]], view))
+    texts = sum(len(d.text.encode()) for d in docs)
+    assert len(batch) < 1.5 * texts  # each text once, not once per document that reads it
+
+
+def test_local_engine_gives_each_document_its_context_in_input_order(tmp_path: Path) -> None:
+    from corpusmend.passes.build import build_view
+    from corpusmend.siblings.index import SiblingIndex
+
+    texts = make_corpus(tmp_path / "c", 24, paragraphs=5)
+    for path, text in list(texts.items())[:12]:  # a shorter copy of half of them
+        (path.parent / f"copy-{path.name}").write_text(text[: len(text) * 2 // 3], "utf-8")
     source = Source((str(tmp_path / "c"),))
-    results = list(LocalEngine(jobs=2, batch_docs=4).run(Linter(), source, RunOptions(), lookup))
-    assert len(results) == 21 and len(seen) == 20
+    docs = [d for d in source.items() if isinstance(d, Document)]
+    view = build_view({"siblings"}, docs, SiblingIndex)
+    assert view.groups, "the copies and their stories are grouped"
+    serial = list(SerialEngine().run(Linter(), source, RunOptions(), view))
+    pooled = list(LocalEngine(jobs=2, batch_docs=4).run(Linter(), source, RunOptions(), view))
+    assert [r.doc.id for r in pooled] == [r.doc.id for r in serial]
+    assert [r.findings for r in pooled] == [r.findings for r in serial]
+    assert any(f.code.startswith("SIB") for r in serial for f in r.findings)
 
 
 def test_progress_goes_to_stderr_and_never_into_json(tmp_path: Path) -> None:

@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_cli_process  # Ray starts in the subprocess, never in pytest
 from corpusmend import Document, Linter
 from corpusmend.engines import LocalEngine, Source
 from corpusmend.formatters import get_formatter
-from corpusmend.passes.context import as_context
 from corpusmend.readers import ReadOptions
 from corpusmend.runner import DocumentResult, RunOptions
 
@@ -111,8 +110,9 @@ def test_ray_map_matches_local_engine(local_ray, corpus: Path) -> None:
 
 
 def test_ray_sibling_groups_match_local_engine(local_ray, tmp_path: Path) -> None:
-    from corpusmend.engines.ray import RayEngine, _sibling_groups
-    from corpusmend.siblings import sibling_map
+    from corpusmend.engines.ray import RayEngine
+    from corpusmend.passes.build import build_view
+    from corpusmend.siblings.index import SiblingIndex
 
     rng = random.Random(5)
     base = [story(rng, i) * 3 for i in range(4)]
@@ -127,20 +127,36 @@ def test_ray_sibling_groups_match_local_engine(local_ray, tmp_path: Path) -> Non
     (root / "lonely.txt").write_text("A short note about nothing else.\n", encoding="utf-8")
     source = Source((str(root),))
     documents = [d for d in source.items() if isinstance(d, Document)]
-    table = sibling_map(documents)
-    assert any(table.values()), "the invented versions should be siblings"
-
-    def lookup(doc: Document) -> list[Document]:
-        return table.get(doc.id, [])
-
-    docs = list(enumerate(documents))
-    groups = _sibling_groups(docs, {order: as_context(lookup(doc)) for order, doc in docs})
-    assert 2 <= len(set(groups.values())) < len(documents)
+    view = build_view({"siblings"}, documents, SiblingIndex)
+    assert any(view.context(d).siblings for d in documents), "the versions are siblings"
+    assert 2 <= len({view.group_of(d) for d in documents}) < len(documents)
     linter = Linter()
     options = RunOptions()
-    local = list(LocalEngine(jobs=2, batch_docs=2).run(linter, source, options, lookup))
-    remote = list(RayEngine().run(linter, source, options, lookup))
+    local = list(LocalEngine(jobs=2, batch_docs=2).run(linter, source, options, view))
+    remote = list(RayEngine().run(linter, source, options, view))
     assert as_json(remote) == as_json(local)
+
+
+def test_ray_counts_the_line_statistics_in_map_tasks_as_the_local_pass_does(
+    local_ray, tmp_path: Path
+) -> None:
+    from test_furniture import write_site
+
+    from corpusmend.engines.ray import RayEngine
+    from corpusmend.passes.build import count_index_lines
+    from corpusmend.passes.corpus import CorpusInputs, open_view
+
+    site = write_site(tmp_path / "site")
+    for i in range(3):  # copies of one story (one group), and records with a source field
+        (site / f"copy{i}.txt").write_text((site / "story0.txt").read_text(), encoding="utf-8")
+    shards = make_corpus(tmp_path / "more") / "shards"
+    paths = (str(site), str(shards))
+    source = Source(paths, ReadOptions())
+    inputs = CorpusInputs(paths=paths)
+    view = open_view(["line-stats"], inputs, count_lines=RayEngine().line_counter(source))
+    assert view is not None and view.line_stats is not None
+    assert len(view.line_stats) > 0 and view.groups
+    assert view.line_stats.to_json() == count_index_lines(view).to_json()
 
 
 def test_cli_engine_ray_is_byte_identical_to_jobs_1(corpus: Path) -> None:
@@ -153,8 +169,8 @@ def test_cli_engine_ray_is_byte_identical_to_jobs_1(corpus: Path) -> None:
         "json",
         "--no-cache",
     ]
-    one = run_cli(*args, "--jobs", "1")
-    ray_run = run_cli(*args, "--engine", "ray")
+    one = run_cli_process(*args, "--jobs", "1")
+    ray_run = run_cli_process(*args, "--engine", "ray")
     assert ray_run.returncode == one.returncode == 2, ray_run.stderr[-3000:]
     assert ray_run.stdout == one.stdout
     assert json.loads(one.stdout)["summary"]["findings"] > 0
@@ -165,14 +181,14 @@ def test_cli_engine_ray_finds_the_same_furniture_as_jobs_1(tmp_path: Path) -> No
 
     site = write_site(tmp_path / "site")
     args = ["check", str(site), "--format", "json", "--no-cache"]
-    one = run_cli(*args, "--jobs", "1")
-    ray_run = run_cli(*args, "--engine", "ray")
+    one = run_cli_process(*args, "--jobs", "1")
+    ray_run = run_cli_process(*args, "--engine", "ray")
     assert ray_run.stdout == one.stdout, ray_run.stderr[-3000:]
     codes = [f["code"] for d in json.loads(one.stdout)["documents"] for f in d["findings"]]
     assert codes.count("BPL003") == 6
 
 
 def test_stdin_is_refused_with_a_clear_error() -> None:
-    done = run_cli("check", "-", "--engine", "ray", stdin="Some text.\n")
+    done = run_cli_process("check", "-", "--engine", "ray", stdin="Some text.\n")
     assert done.returncode == 2
     assert "not stdin" in done.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, run_cli
+from conftest import FIXTURES, ROOT, run_cli, run_cli_process
 from corpusmend import Linter
 from corpusmend.document import Document
 from corpusmend.evaluation.corruptions import Corruption, apply_edits, restore
@@ -289,6 +289,6 @@ def test_eval_command_runs_end_to_end_on_a_small_corpus(tmp_path: Path) -> None:
 
 
 def test_eval_command_reports_an_empty_corpus_as_an_error(tmp_path: Path) -> None:
-    proc = run_cli("eval", str(tmp_path))
+    proc = run_cli_process("eval", str(tmp_path))  # end to end: a real process
     assert proc.returncode == 2
     assert "no documents" in proc.stderr

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from siblings_texts import FERRY, LIBRARY, article, moved
 
-from corpusmend import Linter
+from corpusmend import Document, Linter
 from corpusmend.siblings.align import align, longest_increasing
 
 
@@ -22,7 +22,7 @@ def test_longest_increasing_keeps_the_longest_in_order_run():
 
 
 def test_identical_texts_align_completely_in_order():
-    text = article(LIBRARY)
+    text = article(*LIBRARY)
     al = align(text, text)
     assert al.coverage == 1.0
     assert al.blocks == ()
@@ -30,21 +30,21 @@ def test_identical_texts_align_completely_in_order():
 
 
 def test_a_moved_paragraph_is_one_moved_block_not_a_delete_and_insert():
-    doc = article(moved(LIBRARY, 4, 1))  # the grant paragraph moved up
-    al = align(doc, article(LIBRARY))
+    doc = article(*moved(LIBRARY, 4, 1))  # the grant paragraph moved up
+    al = align(doc, article(*LIBRARY))
     assert [_block_text(al, b) for b in al.blocks] == [LIBRARY[4]]
     assert al.coverage == 1.0
 
 
 def test_text_with_no_counterpart_stays_unmatched():
-    doc = "Posted by the newsroom at 09:14\n\n" + article(LIBRARY)
-    al = align(doc, article(LIBRARY))
+    doc = "Posted by the newsroom at 09:14\n\n" + article(*LIBRARY)
+    al = align(doc, article(*LIBRARY))
     unmatched = [al.a.norms[i] for i, j in enumerate(al.a_to_b) if j == -1]
     assert unmatched == ["posted", "by", "the", "newsroom", "at", "09", "14"]
 
 
 def test_unrelated_texts_share_almost_nothing():
-    al = align(article(FERRY), article(LIBRARY))
+    al = align(article(*FERRY), article(*LIBRARY))
     assert al.coverage < 0.1
     assert al.blocks == ()
 
@@ -87,3 +87,26 @@ def test_sibling_rules_never_crash_and_their_fixes_reach_a_fixed_point(paras, rn
     assert not [f for f in LINTER.check(doc, siblings=[sibling]) if f.code == "ERR001"]
     once = LINTER.fix(doc, siblings=[sibling], unsafe=True)
     assert LINTER.fix(once.text, siblings=[sibling], unsafe=True).text == once.text
+
+
+def test_the_sib_rules_share_one_alignment_per_pair_through_the_documents_context():
+    import pickle
+
+    from corpusmend.passes.context import DocumentContext
+
+    doc = Document(article(moved(LIBRARY, 4, 1)), id="doc")
+    sibs = (Document(article(LIBRARY), id="a"), Document(article(LIBRARY[:-1]), id="b"))
+    ctx = DocumentContext(siblings=sibs)
+    findings = Linter(select=["SIB"]).check_document(doc, ctx)
+    assert findings, "the moved paragraph is reported"
+    assert ctx.alignments.aligned == 2  # four rules, two siblings: each pair aligned once
+    assert len(pickle.loads(pickle.dumps(ctx.alignments))) == 0  # never sent to a worker
+
+
+def test_aligning_b_against_a_is_not_always_the_inverse_of_a_against_b():
+    # why the alignment store keeps both directions: the gap fills and the moved blocks are
+    # settled from A's side, so another paragraph between two shared ones links differently
+    a = article([FERRY[0], LIBRARY[7], LIBRARY[0]])
+    b = article([FERRY[0], LIBRARY[4], LIBRARY[0]])
+    ab, ba = align(a, b), align(b, a)
+    assert ab.a_to_b != ba.b_to_a

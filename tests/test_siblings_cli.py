@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, run_cli, shared_path
+from conftest import FIXTURES, run_cli, run_cli_process, shared_path
 
 PAIR = FIXTURES / "siblings" / "pair"
 PAIR_EXPECTED = FIXTURES / "siblings" / "pair-expected"
@@ -85,7 +85,7 @@ def test_a_reference_corpus_gives_a_single_file_its_siblings():
 
 def test_an_index_lets_a_run_on_one_changed_file_see_the_whole_corpus(tmp_path):
     index = tmp_path / "corpus.idx"
-    built = run_cli("index", str(PAIR), "-o", str(index))
+    built = run_cli_process("index", str(PAIR), "-o", str(index))  # end to end: a real process
     assert built.returncode == 0, built.stderr
     assert "indexed 2 document(s)" in built.stderr
     run = run_cli("check", "--format", "json", "--index", str(index), str(PAIR / "corrupted.txt"))
@@ -145,3 +145,18 @@ def test_record_siblings_are_named_by_file_and_id(tmp_path):
     run = run_cli("check", "--select", "SIB003", str(records))
     assert f"{records}[corrupted]:" in run.stdout
     assert f"{records}[clean] goes on at the end" in run.stdout
+
+
+def test_a_fix_that_cannot_be_written_keeps_the_findings_made_with_siblings(tmp_path):
+    # the fixed copy's place is taken by a folder: the fix is not written, and the file's
+    # findings are those of its text as it stays, computed with its sibling (SIB001 too)
+    pair = _copy(PAIR, tmp_path / "pair")
+    out = tmp_path / "out"
+    (out / "corrupted.txt").mkdir(parents=True)
+    checked = run_cli("check", "--format", "json", "--no-cache", str(pair))
+    fixing = run_cli(
+        "check", "--fix", "--unsafe-fixes", "--format", "json", "--output-dir", str(out), str(pair)
+    )
+    assert "not written" in fixing.stderr, fixing.stderr
+    assert _findings(fixing.stdout)["corrupted.txt"] == _findings(checked.stdout)["corrupted.txt"]
+    assert "SIB001" in [f["code"] for f in _findings(fixing.stdout)["corrupted.txt"]]

@@ -10,17 +10,18 @@ from siblings_texts import FERRY, LIBRARY, REWORDED, article
 
 from corpusmend import Document
 from corpusmend.errors import CorpusmendError
-from corpusmend.siblings import SiblingIndex, SiblingOptions, sibling_map
+from corpusmend.passes.build import build_view
+from corpusmend.siblings import SiblingIndex, SiblingOptions
 from corpusmend.siblings.repairs import WHOLE_COPY
 
 
 def _corpus() -> list[Document]:
     return [
-        Document(article(LIBRARY), id="full"),
-        Document(article(LIBRARY[:4]), id="truncated"),
-        Document(article(LIBRARY[3:6]), id="excerpt"),
-        Document(article(REWORDED), id="reworded"),
-        Document(article(FERRY), id="ferry"),
+        Document(article(*LIBRARY), id="full"),
+        Document(article(*LIBRARY[:4]), id="truncated"),
+        Document(article(*LIBRARY[3:6]), id="excerpt"),
+        Document(article(*REWORDED), id="reworded"),
+        Document(article(*FERRY), id="ferry"),
     ]
 
 
@@ -32,8 +33,8 @@ def test_truncated_copies_excerpts_and_rewordings_are_found_unrelated_are_not():
     index = SiblingIndex.build(_corpus())
     full = _corpus()[0]
     assert sorted(_ids(index.query(full))) == ["excerpt", "reworded", "truncated"]
-    assert _ids(index.query(Document(article(FERRY), id="ferry"))) == []
-    excerpt = index.query(Document(article(LIBRARY[3:6]), id="excerpt"))
+    assert _ids(index.query(Document(article(*FERRY), id="ferry"))) == []
+    excerpt = index.query(Document(article(*LIBRARY[3:6]), id="excerpt"))
     assert "full" in _ids(excerpt)
     best = excerpt[0]
     assert best.containment == pytest.approx(1.0)
@@ -51,7 +52,7 @@ def test_a_document_is_never_its_own_sibling_and_order_is_deterministic():
 
 def test_adding_a_document_with_the_same_id_replaces_it():
     index = SiblingIndex.build(_corpus())
-    index.add(Document(article(FERRY), id="truncated"))
+    index.add(Document(article(*FERRY), id="truncated"))
     assert len(index) == 5
     assert "truncated" not in _ids(index.query(_corpus()[0]))
 
@@ -94,7 +95,13 @@ def test_a_broken_index_file_is_a_clear_error_naming_the_file(tmp_path):
         SiblingIndex.load(tmp_path / "old.idx")
 
 
-def test_sibling_map_gives_every_document_its_siblings():
+def sibling_map(docs, reference=()):
+    """Each document's siblings, as a run's corpus view gives them."""
+    view = build_view({"siblings"}, [*reference, *docs], SiblingIndex)
+    return {doc.id: list(view.context(doc).siblings) for doc in docs}
+
+
+def test_the_corpus_view_gives_every_document_its_siblings():
     docs = _corpus()
     mapping = sibling_map(docs)
     assert list(mapping) == [d.id for d in docs]
@@ -107,7 +114,7 @@ def test_sibling_map_gives_every_document_its_siblings():
 
 
 def test_a_reference_corpus_supplies_siblings():
-    mapping = sibling_map([Document(article(LIBRARY[:4]), id="mine")], reference=_corpus()[:1])
+    mapping = sibling_map([Document(article(*LIBRARY[:4]), id="mine")], reference=_corpus()[:1])
     assert [d.id for d in mapping["mine"]] == ["full"]
 
 
@@ -122,13 +129,13 @@ def _long_article() -> str:
         f" trade had been {'better' if n % 2 else 'slower'} than in week {n + 2}."
         for n in range(40)
     ]
-    return article([*LIBRARY, *FERRY, *extra])
+    return article(*LIBRARY, *FERRY, *extra)
 
 
 def test_a_short_excerpt_of_a_long_text_is_found_by_containment():
     full = Document(_long_article(), id="full")
     excerpt = Document(LIBRARY[4], id="excerpt")
-    index = SiblingIndex.build([full, excerpt, Document(article(FERRY[:2]), id="ferry-part")])
+    index = SiblingIndex.build([full, excerpt, Document(article(*FERRY[:2]), id="ferry-part")])
     found = index.query(excerpt)
     assert _ids(found) == ["full"]
     assert found[0].jaccard < 0.05 and found[0].containment == pytest.approx(1.0)
@@ -142,12 +149,12 @@ def test_containment_candidates_survive_saving_and_loading(tmp_path):
     loaded = SiblingIndex.load(tmp_path / "index.idx")
     assert _ids(loaded.query(excerpt)) == ["full"]
     # replacing a document drops its old samples: the excerpt no longer finds it
-    loaded.add(Document(article(FERRY), id="full"))
+    loaded.add(Document(article(*FERRY), id="full"))
     assert _ids(loaded.query(excerpt)) == []
     # and saving the replaced index keeps only the new text
     loaded.save(tmp_path / "again.idx")
     again = SiblingIndex.load(tmp_path / "again.idx")
-    assert sorted(d.text for d in again.documents()) == sorted([article(FERRY), LIBRARY[4]])
+    assert sorted(d.text for d in again.documents()) == sorted([article(*FERRY), LIBRARY[4]])
     assert _ids(again.query(excerpt)) == []
 
 

@@ -7,6 +7,8 @@ copy; fixing against the sibling must give back the clean article, or change not
 
 from __future__ import annotations
 
+from siblings_texts import article, fixed, splice, with_siblings
+
 from corpusmend import Document
 from corpusmend.siblings import SiblingIndex
 from corpusmend.siblings.repairs import WHOLE_COPY
@@ -37,24 +39,6 @@ CLOSING = (
     "The new boat, still without a name, is due to be launched in the spring of the year after"
     " next, the company said in its statement."
 )
-
-
-def article(*paras: str) -> str:
-    return "\n\n".join(paras)
-
-
-def splice(par: str, at: str, block: str, glued: bool = False) -> str:
-    """`par` with `block` spliced in before the words `at`."""
-    head, tail = par.split(" " + at, 1)
-    return head + "\n\n" + block + (" " if glued else "\n\n") + at + tail
-
-
-def with_siblings(*siblings: str) -> list[Document]:
-    return [Document(s, id=f"sibling{k}") for k, s in enumerate(siblings)]
-
-
-def fixed(linter, doc: str, *siblings: str) -> str:
-    return linter.fix(doc, siblings=with_siblings(*siblings), unsafe=True).text
 
 
 def codes(linter, doc: str, *siblings: str) -> list[str]:

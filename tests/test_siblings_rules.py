@@ -8,7 +8,7 @@ from siblings_texts import FERRY, LIBRARY, REWORDED, article, moved, spliced
 from corpusmend import Document, Linter
 from corpusmend.fixes import apply_edits
 
-CLEAN = article(LIBRARY)
+CLEAN = article(*LIBRARY)
 
 
 def sib(findings) -> list[str]:
@@ -47,12 +47,12 @@ def test_the_intact_version_gets_no_finding_from_a_corrupted_sibling(linter):
 
 
 def test_a_moved_paragraph_needs_a_majority_of_versions(linter):
-    doc = article(moved(LIBRARY, 4, 1))
+    doc = article(*moved(LIBRARY, 4, 1))
     # two versions: either order keeps every sentence whole, so nothing is decided
     assert sib(linter.check(doc, siblings=[CLEAN])) == []
     # three versions: the two siblings agree, the paragraph goes back (a warning: it breaks
     # no sentence, and outlets do reorder paragraphs)
-    other = Document(article(REWORDED), id="rewrite")
+    other = Document(article(*REWORDED), id="rewrite")
     found = linter.check(doc, siblings=[Document(CLEAN, id="clean"), other])
     assert sib(found) == ["SIB005"]
     assert found[0].severity == "warning"
@@ -65,8 +65,8 @@ def test_a_moved_paragraph_needs_a_majority_of_versions(linter):
 
 
 def test_three_versions_with_one_corrupted(linter):
-    corrupted = Document(article(moved(LIBRARY, 4, 1)), id="corrupted")
-    rewrite = Document(article(REWORDED), id="rewrite")
+    corrupted = Document(article(*moved(LIBRARY, 4, 1)), id="corrupted")
+    rewrite = Document(article(*REWORDED), id="rewrite")
     # the clean document is outvoted by no one: the corrupted sibling is the odd one out
     assert sib(linter.check(CLEAN, siblings=[corrupted, rewrite])) == []
     # a sibling as corrupted as the document does not win against the document and another
@@ -81,19 +81,19 @@ def test_three_versions_with_one_corrupted(linter):
 
 
 def test_a_truncated_copy_is_told_what_is_missing_but_never_given_it(linter):
-    doc = article(LIBRARY[:5])
+    doc = article(*LIBRARY[:5])
     found = linter.check(doc, siblings=[Document(CLEAN, id="full", path="corpus/full.txt")])
     assert sib(found) == ["SIB003"]
     short = found[0]
     assert short.severity == "warning"
     assert short.fix.applicability == "display"
-    assert short.fix.edits[0].content == "\n\n" + article(LIBRARY[5:])
+    assert short.fix.edits[0].content == "\n\n" + article(*LIBRARY[5:])
     assert short.fix.provenance["path"] == "corpus/full.txt"
     assert linter.fix(doc, siblings=[CLEAN], unsafe=True).text == doc
 
 
 def test_an_excerpt_is_missing_text_at_both_ends(linter):
-    doc = article(LIBRARY[2:5])
+    doc = article(*LIBRARY[2:5])
     found = [f for f in linter.check(doc, siblings=[CLEAN]) if f.code.startswith("SIB")]
     assert [f.code for f in found] == ["SIB003", "SIB003"]
     assert {f.data["where"] for f in found} == {"start", "end"}
@@ -108,8 +108,8 @@ def test_a_glued_header_no_sibling_has_is_removed(linter):
 
 
 def test_a_sentence_at_the_end_the_shorter_sibling_lacks_is_not_removed(linter):
-    doc = article(LIBRARY)
-    shorter = article(LIBRARY[:7])
+    doc = article(*LIBRARY)
+    shorter = article(*LIBRARY[:7])
     assert sib(linter.check(doc, siblings=[shorter])) == []
 
 
@@ -127,17 +127,17 @@ def test_an_insertion_inside_a_sentence_is_taken_out_and_kept(linter):
 
 @pytest.mark.parametrize("siblings", [[REWORDED], [LIBRARY]])
 def test_reworded_siblings_without_artifacts_give_no_finding(linter, siblings):
-    others = [article(s) for s in siblings]
-    assert sib(linter.check(article(REWORDED), siblings=[*others, CLEAN])) == []
-    assert sib(linter.check(CLEAN, siblings=[article(REWORDED)])) == []
+    others = [article(*s) for s in siblings]
+    assert sib(linter.check(article(*REWORDED), siblings=[*others, CLEAN])) == []
+    assert sib(linter.check(CLEAN, siblings=[article(*REWORDED)])) == []
 
 
 def test_unrelated_siblings_give_no_finding(linter):
-    assert sib(linter.check(CLEAN, siblings=[article(FERRY)])) == []
+    assert sib(linter.check(CLEAN, siblings=[article(*FERRY)])) == []
 
 
 def test_sibling_rules_are_skipped_without_siblings(linter):
-    assert sib(linter.check("Posted 2024-03-12 " + article(LIBRARY[:2]))) == []
+    assert sib(linter.check("Posted 2024-03-12 " + article(*LIBRARY[:2]))) == []
 
 
 def test_a_reworded_lead_is_not_text_the_siblings_lack(linter):

@@ -7,6 +7,8 @@ the copy against the sibling must give back the clean article exactly.
 
 from __future__ import annotations
 
+from siblings_texts import article, fixed, splice, with_siblings
+
 from corpusmend import Document, Linter
 from corpusmend.siblings.align import align
 from corpusmend.siblings.tokens import tokenize
@@ -21,24 +23,10 @@ CLOSING = (
 )
 
 
-def article(*paras: str) -> str:
-    return "\n\n".join(paras)
-
-
-def splice(par: str, at: str, quote: str, glued: bool = False) -> str:
-    """`par` with `quote` spliced in before the words `at` (which then start in lower case)."""
-    head, tail = par.split(" " + at, 1)
-    return head + "\n\n" + quote + (" " if glued else "\n\n") + at + tail
-
-
-def fixed(linter, doc: str, *siblings: str) -> str:
-    sibs = [Document(s, id=f"sibling{k}") for k, s in enumerate(siblings)]
-    return linter.fix(doc, siblings=sibs, unsafe=True).text
-
-
 def sib001(linter, doc: str, *siblings: str) -> list[str]:
-    sibs = [Document(s, id=f"sibling{k}") for k, s in enumerate(siblings)]
-    return [f.code for f in linter.check(doc, siblings=sibs) if f.code == "SIB001"]
+    return [
+        f.code for f in linter.check(doc, siblings=with_siblings(*siblings)) if f.code == "SIB001"
+    ]
 
 
 def test_a_quotation_starting_like_the_paragraph_after_its_place(linter):
@@ -170,8 +158,9 @@ def test_a_paragraph_break_inside_a_sentence_the_sibling_has_whole(linter):
 
 
 def sib004(linter, doc: str, *siblings: str) -> list[str]:
-    sibs = [Document(s, id=f"sibling{k}") for k, s in enumerate(siblings)]
-    return [f.code for f in linter.check(doc, siblings=sibs) if f.code == "SIB004"]
+    return [
+        f.code for f in linter.check(doc, siblings=with_siblings(*siblings)) if f.code == "SIB004"
+    ]
 
 
 def test_a_furniture_line_no_sibling_has_inside_the_document_is_removed(linter):

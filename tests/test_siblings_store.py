@@ -26,11 +26,11 @@ from corpusmend.siblings.signatures import minhash
 
 def _corpus() -> list[Document]:
     return [
-        Document(article(LIBRARY), id="full"),
-        Document(article(LIBRARY[:4]), id="truncated"),
-        Document(article(LIBRARY[3:6]), id="excerpt"),
-        Document(article(REWORDED), id="reworded"),
-        Document(article(FERRY), id="ferry"),
+        Document(article(*LIBRARY), id="full"),
+        Document(article(*LIBRARY[:4]), id="truncated"),
+        Document(article(*LIBRARY[3:6]), id="excerpt"),
+        Document(article(*REWORDED), id="reworded"),
+        Document(article(*FERRY), id="ferry"),
     ]
 
 
@@ -75,7 +75,7 @@ def test_an_input_edited_after_indexing_is_stale_but_the_index_keeps_the_indexed
     full = _corpus()[0]
     full = Document(full.text, id=str(corpus / "full.txt"), path=str(corpus / "full.txt"))
     truncated = [m for m in loaded.query(full) if m.document.id.endswith("truncated.txt")]
-    assert [m.document.text for m in truncated] == [article(LIBRARY[:4])]
+    assert [m.document.text for m in truncated] == [article(*LIBRARY[:4])]
 
 
 def test_a_tampered_text_in_the_index_file_is_an_error_naming_it(tmp_path):
@@ -144,14 +144,14 @@ def test_index_files_are_byte_identical_whatever_the_jobs(tmp_path):
 
 
 def test_queries_between_additions_match_a_corpus_built_first():
-    docs = _corpus() * 1 + [Document(article(LIBRARY[1:5]), id=f"part{i}") for i in range(30)]
+    docs = _corpus() * 1 + [Document(article(*LIBRARY[1:5]), id=f"part{i}") for i in range(30)]
     built = SiblingIndex.build(docs)
     growing = SiblingIndex()
     for doc in docs:
         growing.add(doc)
         growing.query(doc)  # settles its tables between additions
-    growing.add(Document(article(FERRY), id="truncated"))  # a replacement, then queries
-    built.add(Document(article(FERRY), id="truncated"))
+    growing.add(Document(article(*FERRY), id="truncated"))  # a replacement, then queries
+    built.add(Document(article(*FERRY), id="truncated"))
     for doc in docs:
         assert _found(growing, doc) == _found(built, doc)
     assert growing.groups() == built.groups()

@@ -87,7 +87,7 @@ def run(corpus: str) -> tuple[dict[str, Found], Counter[str], int, dict[str, str
         lines = {(x.start, x.end): x.key for x in counted_lines(doc.text)}
         for (start, end), key in lines.items():
             texts.setdefault(key, doc.text[start:end])
-        for f in linter.check_document(doc, view.context(doc, sources(doc))):
+        for f in linter.check_document(doc, view.context(doc)):
             key = lines.get((f.start, f.end))
             if key is None:
                 continue

@@ -7,8 +7,10 @@ the text it was made from, so an edited file misses and its entry is replaced. E
 written atomically (temporary file + rename), so concurrent runs (pre-commit batches) are safe,
 and an unreadable or corrupt entry is a miss, never an error.
 
-Only check runs use the cache (not --fix or --diff), and only whole text files (not records of
+Only check runs use the cache (not --fix, --diff, --no-cache or the Ray engine: the command
+decides, see commands/check_settings.py), and only whole text files (not records of
 JSONL/CSV/Parquet, which would make millions of entries), and never results with a crashed rule.
+With corpus passes, an entry also records what the document read from them (ProjectRun.source).
 """
 
 from __future__ import annotations
@@ -257,13 +259,3 @@ def _mark_cache_dir(root: Path) -> None:
         "Signature: 8a477f597d28d172789f06886806bc55\n# corpusmend cache directory\n",
         encoding="utf-8",
     )
-
-
-def open_cache(args: Any, linter: Linter, config: Config) -> FindingsCache | None:
-    """The cache for a check run, or None: --no-cache, fixing, --diff or Ray. With corpus
-    passes, an entry also records what the document read from them (ProjectRun.source)."""
-    if getattr(args, "no_cache", False) or getattr(args, "fix", False):
-        return None
-    if getattr(args, "diff", False) or getattr(args, "engine", "local") == "ray":
-        return None
-    return FindingsCache.for_run(linter, config, getattr(args, "cache_dir", None))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cached_property
@@ -10,12 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from corpusmend import segmentation
+from corpusmend.gates import CASE_TRAPS
 from corpusmend.segmentation import Abbreviations
 
 if TYPE_CHECKING:
     from corpusmend.readers.base import RecordSource
 
 T = TypeVar("T")
+_CASE_TRAP = re.compile(CASE_TRAPS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +201,24 @@ class Document:
     @cached_property
     def quotations(self) -> list[Span]:
         return [Span(s, e) for s, e in segmentation.quotations(self.text, self.paragraphs)]
+
+    def lower(self) -> str:
+        """The text in lower case (computed once: gates search it for words in any case)."""
+        return self.memo("lower", self.text.lower)
+
+    def case_traps(self) -> bool:
+        """Whether the text holds a character that may match an ASCII letter case-insensitively
+        yet not lower-case to it (``corpusmend.gates.CASE_TRAPS``): then :meth:`lower` cannot
+        stand for the text in a search for words in any case. Computed once."""
+        return self.memo("case_traps", lambda: _CASE_TRAP.search(self.text) is not None)
+
+    def line_span(self, index: int) -> Span:
+        """The span of line `index` (0-based), line break excluded, without building
+        :attr:`line_spans` for the whole text."""
+        lines = self.lines
+        start = lines.line_start(index + 1)
+        end = lines.line_start(index + 2) - 1 if index + 1 < lines.line_count else len(self.text)
+        return Span(start, end)
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)

@@ -90,6 +90,7 @@ class FixResult:
     applied: tuple[Finding, ...]
     remaining: tuple[Finding, ...]
     metadata: dict[str, Any] = field(default_factory=dict)
+    original: tuple[Finding, ...] = ()  # the findings in the text before any fix
 
     @property
     def changed(self) -> bool:

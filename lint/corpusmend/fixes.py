@@ -88,7 +88,7 @@ def fix_text(text: str, check: Callable[[str], list[Finding]], unsafe: bool = Fa
     """Fix `text` to a fixed point. `check(text)` returns the findings for a text."""
     applied: list[Finding] = []
     rejected: set[tuple[str, int, int]] = set()  # (code, start, end) in the current text
-    findings = check(text)
+    findings = original = check(text)
     retried = False  # rejected fixes get one more try once the text has settled
     for _ in range(MAX_PASSES):
         candidates = [f for f in choose(findings, unsafe) if _key(f) not in rejected]
@@ -110,7 +110,7 @@ def fix_text(text: str, check: Callable[[str], list[Finding]], unsafe: bool = Fa
         retried = False
         applied.extend(candidates)
         text, findings = new_text, new_findings
-    return FixResult(text, tuple(applied), tuple(findings))
+    return FixResult(text, tuple(applied), tuple(findings), original=tuple(original))
 
 
 def _key(f: Finding) -> tuple[str, int, int]:

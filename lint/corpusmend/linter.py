@@ -13,6 +13,7 @@ from corpusmend.document import Document
 from corpusmend.errors import describe_exception
 from corpusmend.findings import INTERNAL_CODE, Applicability, Finding, Fix, FixResult
 from corpusmend.fixes import fix_text
+from corpusmend.gating import GatePlan
 from corpusmend.kinds.base import Hit
 from corpusmend.passes import with_dependencies
 from corpusmend.passes.context import DocumentContext, as_context
@@ -163,6 +164,8 @@ class Linter:
 
     move_metadata: bool = False
     per_file_ignores: PerFileIgnores | None = None
+    # run a rule only where its gate matched (see corpusmend.gating); off: every rule runs
+    gated: bool = True
 
     def __init__(
         self,
@@ -174,13 +177,16 @@ class Linter:
         move_metadata: bool = False,
         overrides: Mapping[str, RuleOverride] | None = None,
         per_file_ignores: PerFileIgnores | None = None,
+        gated: bool = True,
     ) -> None:
         self.move_metadata = move_metadata
+        self.gated = gated
         self.all_rules = apply_overrides(load_rules(rules or (), builtin=builtin), overrides or {})
         self.rules = select_rules(self.all_rules, select, ignore, extend_select)
         self.per_file_ignores = per_file_ignores  # config: rules not run on some paths
         self._by_key = _rules_by_key(self.all_rules)
         self.abbreviations = _abbreviations(self.all_rules)
+        self.gates = GatePlan(self.rules)
 
     @classmethod
     def from_rules(cls, rules: Sequence[Rule], all_rules: Sequence[Rule] | None = None) -> Linter:
@@ -190,6 +196,7 @@ class Linter:
         linter.rules = list(rules)
         linter._by_key = _rules_by_key(linter.all_rules)
         linter.abbreviations = _abbreviations(linter.all_rules)
+        linter.gates = GatePlan(linter.rules)
         return linter
 
     def rule(self, code_or_name: str) -> Rule | None:
@@ -202,6 +209,12 @@ class Linter:
         if not skip:
             return self.rules
         return [r for r in self.rules if not any(matches(r, s) for s in skip)]
+
+    def runnable(self, doc: Document) -> list[Rule]:
+        """The rules of :meth:`rules_for` whose gate matched in the text (all of them when
+        :attr:`gated` is off): the others cannot fire, so they do not run."""
+        rules = self.rules_for(doc)
+        return self.gates.runnable(rules, doc) if self.gated else rules
 
     @property
     def passes(self) -> list[str]:
@@ -217,7 +230,7 @@ class Linter:
         ctx = as_context(context)
         doc = doc.with_abbreviations(self.abbreviations)
         findings: list[Finding] = []
-        for rule in self.rules_for(doc):
+        for rule in self.runnable(doc):
             if not ctx.has(rule.kind.passes):
                 continue
             try:

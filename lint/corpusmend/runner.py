@@ -5,14 +5,13 @@ Processing never writes: results carry the fixed text and writers (writers/) put
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from corpusmend.document import Document
 from corpusmend.findings import Finding
 from corpusmend.linter import Linter, moved_metadata
-from corpusmend.passes.context import DocumentContext
+from corpusmend.passes.context import NO_CONTEXT, DocumentContext
 
 
 @dataclass
@@ -25,6 +24,7 @@ class DocumentResult:
     unread: bool = False  # the input could not be read at all (no document was checked)
     note: bool = False  # unread on purpose (a record file without the text field, skipped)
     moved: dict[str, Any] = field(default_factory=dict)  # metadata fixes moved (--move-metadata)
+    original: list[Finding] | None = None  # with fixed_text: the findings before the fixes
 
     @property
     def path(self) -> str | None:
@@ -58,20 +58,30 @@ def process(
     linter: Linter,
     doc: Document,
     options: RunOptions,
-    siblings: Sequence[Document] | DocumentContext = (),
+    context: DocumentContext = NO_CONTEXT,
 ) -> DocumentResult:
-    """Check one document, or compute its fixes; never writes anything."""
+    """Check one document, or compute its fixes; never writes anything. `context` is what the
+    corpus passes know of the document (see passes.build.CorpusView.context)."""
     if not (options.fix or options.diff) or (doc.source is not None and not options.fix_records):
-        return DocumentResult(doc, linter.check_document(doc, siblings))
-    result = linter.fix_document(doc, siblings, unsafe=options.unsafe, move_metadata=False)
-    fixed = result.text if result.text != doc.text else None
+        return DocumentResult(doc, linter.check_document(doc, context))
+    result = linter.fix_document(doc, context, unsafe=options.unsafe, move_metadata=False)
+    if result.text == doc.text:
+        return DocumentResult(doc, list(result.remaining))
     moved = {}
     if options.move_metadata:
         moved = moved_metadata(result.applied, doc.metadata, dict(options.metadata_fields))
-    return DocumentResult(doc, list(result.remaining), fixed, list(result.applied), moved=moved)
+    return DocumentResult(
+        doc,
+        list(result.remaining),
+        result.text,
+        list(result.applied),
+        moved=moved,
+        original=list(result.original),
+    )
 
 
-def unwritten(result: DocumentResult, linter: Linter, reason: str) -> DocumentResult:
-    """The result to report when fixed text could not be written: the original findings."""
-    findings = linter.check_document(result.doc)
-    return DocumentResult(result.doc, findings, problem=f"not written: {reason}")
+def unwritten(result: DocumentResult, reason: str) -> DocumentResult:
+    """The result to report when fixed text could not be written: the findings in the text as
+    it stays, computed with the document's context when it was fixed (its SIB findings too)."""
+    findings = result.original if result.original is not None else result.findings
+    return DocumentResult(result.doc, list(findings), problem=f"not written: {reason}")

@@ -16,7 +16,7 @@ from corpusmend.config_reader import ConfiguredReader
 from corpusmend.engines import add_engine_arguments, run_from_args
 from corpusmend.linter import INTERNAL_CODE
 from corpusmend.runner import RunOptions
-from corpusmend.siblings.cli import add_sibling_arguments, lookup_from_args
+from corpusmend.siblings.cli import add_sibling_arguments, view_from_args
 from corpusmend.writers.atomic import AtomicFile
 
 NAME = "baseline"
@@ -56,8 +56,8 @@ def main(args: argparse.Namespace) -> int:
     entries: list[Entry] = []
     documents = problems = 0
     source = ReaderSource(tuple(args.paths), options, reader)
-    siblings = lookup_from_args(args, options, config.siblings)  # as check does
-    for result in run_from_args(args, linter, source, RunOptions(), siblings):
+    view = view_from_args(args, linter.passes, config.siblings, reader, options)  # as check does
+    for result in run_from_args(args, linter, source, RunOptions(), view):
         if result.problem:
             problems += 1
             name = result.doc.path or result.doc.id

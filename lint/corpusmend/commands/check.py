@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 
+from corpusmend.commands.check_outputs import Outputs
+from corpusmend.commands.check_settings import CheckSettings, check_settings
 from corpusmend.commands.common import add_rule_options, make_linter, run_config
-from corpusmend.commands.io_options import Outputs, add_input_options, add_output_options
+from corpusmend.commands.io_options import add_input_options, add_output_options
 from corpusmend.commands.project import ProjectRun, add_project_options
-from corpusmend.engines import add_engine_arguments, run_from_args
+from corpusmend.engines import Source, add_engine_arguments, engine_from_args, run_from_args
 from corpusmend.formatters import FORMATTERS
 from corpusmend.interrupts import deferred_interrupt
-from corpusmend.linter import Linter
-from corpusmend.runner import RunOptions
-from corpusmend.siblings.cli import add_sibling_arguments, lookup_from_args
+from corpusmend.linter import INTERNAL_CODE, Linter
+from corpusmend.siblings.cli import add_sibling_arguments, view_from_args
 
 FAIL_ON = ("error", "warning", "info")
 NAME = "check"
@@ -83,47 +84,43 @@ def _field_rename(value: str) -> tuple[str, str]:
 def main(args: argparse.Namespace) -> int:
     linter = make_linter(args)
     config = run_config(args)
-    move = args.move_metadata if args.move_metadata is not None else config.move_metadata
-    fields = {**config.metadata_fields, **dict(args.metadata_field)}
-    options = RunOptions(
-        fix=args.fix,
-        unsafe=args.unsafe_fixes,
-        diff=args.diff,
-        fix_records=not args.records_check_only,
-        move_metadata=move,
-        metadata_fields=tuple(sorted(fields.items())),
-    )
-    project = ProjectRun(args, linter)
-    with Outputs(args, linter) as outputs:
-        return run_check(args, linter, options, outputs, project)
+    settings = check_settings(args, config)
+    project = ProjectRun(settings, linter, config)
+    with Outputs(settings, linter) as outputs:
+        return run_check(args, settings, linter, outputs, project)
 
 
 def run_check(
     args: argparse.Namespace,
+    settings: CheckSettings,
     linter: Linter,
-    options: RunOptions,
     outputs: Outputs,
     project: ProjectRun,
 ) -> int:
+    """`args` only goes on to the sibling lookup and the engine, which still read it."""
     out, formatter = outputs.out, outputs.formatter
+    options = settings.run
     problems = 0
     changed = 0
     checked_only: set[str] = set()  # record files --records-check-only kept from --fix
-    siblings = lookup_from_args(
+    engine = engine_from_args(args)
+    view = view_from_args(
         args,
-        outputs.read_options,
+        linter.passes,
         project.config.siblings,
-        passes=linter.passes,
         reader=project.configured_reader(outputs.read_options),
+        read_options=outputs.read_options,
+        count_lines=engine.line_counter(Source(tuple(settings.paths), outputs.read_options)),
     )
-    source = project.source(args.paths, outputs.read_options, siblings)
-    for result in project.results(run_from_args(args, linter, source, options, siblings)):
+    source = project.source(settings.paths, outputs.read_options, view)
+    results = run_from_args(args, linter, source, options, view, engine)
+    for result in project.results(results):
         if result.note:
             print(f"corpusmend: note: {result.doc.path}: {result.problem}", file=sys.stderr)
             continue
         if not options.fix_records and result.doc.source is not None:
             checked_only.add(result.doc.path or "-")
-        if args.fix and not args.diff:
+        if settings.writes_fixes:
             with deferred_interrupt():  # never leave a temporary file behind on Ctrl-C
                 result = outputs.write_back(result)
             project.written(result)
@@ -133,17 +130,17 @@ def run_check(
             print(
                 f"corpusmend: {result.doc.path or result.doc.id}: {result.problem}", file=sys.stderr
             )
-        if args.diff:
+        if options.diff:
             out.write(result.diff())
             changed += result.fixed_text is not None
             continue
         formatter.handle(result)
-        problems += any(f.code == "ERR001" for f in result.findings)
-    if not args.diff:
+        problems += any(f.code == INTERNAL_CODE for f in result.findings)
+    if not options.diff:
         formatter.finish()
     with deferred_interrupt():
         problems += outputs.finish()
-    if checked_only and args.fix and not args.diff:
+    if checked_only and settings.writes_fixes:
         files = f"{len(checked_only)} file{'s' if len(checked_only) != 1 else ''}"
         print(
             f"corpusmend: records of {files} were checked, not fixed (--records-check-only); "
@@ -153,9 +150,8 @@ def run_check(
     forced = project.finish()
     if problems:
         return 2
-    if forced and not args.exit_zero:
+    if forced and not settings.exit_zero:
         return forced
-    if args.diff:
-        return 1 if changed and not args.exit_zero else 0
-    fail_on = args.fail_on or project.config.fail_on or "warning"
-    return 0 if args.exit_zero or formatter.failing(fail_on) == 0 else 1
+    if options.diff:
+        return 1 if changed and not settings.exit_zero else 0
+    return 0 if settings.exit_zero or formatter.failing(settings.fail_on) == 0 else 1

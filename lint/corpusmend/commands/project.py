@@ -8,18 +8,20 @@ import argparse
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from corpusmend.baseline import Baseline
-from corpusmend.cache import FindingsCache, open_cache
-from corpusmend.commands.common import run_config
+from corpusmend.cache import FindingsCache
+from corpusmend.commands.check_settings import CheckSettings
+from corpusmend.config import Config
 from corpusmend.config_reader import ConfiguredReader, Item
-from corpusmend.document import Document
 from corpusmend.engines import Source
 from corpusmend.linter import Linter
-from corpusmend.passes.context import as_context
 from corpusmend.readers import ReadOptions, read_documents
 from corpusmend.runner import DocumentResult
+
+if TYPE_CHECKING:
+    from corpusmend.passes.build import CorpusView
 
 Reader = Callable[[Sequence[str]], Iterable[Item]]
 
@@ -59,27 +61,28 @@ def add_project_options(parser: argparse.ArgumentParser) -> None:
 class ProjectRun:
     """Config, cache and baseline for one check run."""
 
-    def __init__(self, args: argparse.Namespace, linter: Linter) -> None:
-        self.args = args
-        self.config = run_config(args)
-        self.force_exclude = (
-            args.force_exclude if args.force_exclude is not None else self.config.force_exclude
+    def __init__(self, settings: CheckSettings, linter: Linter, config: Config) -> None:
+        self.settings = settings
+        self.config = config
+        self.force_exclude = settings.force_exclude
+        self.cache: FindingsCache | None = (
+            FindingsCache.for_run(linter, config, settings.cache_dir)
+            if settings.use_cache
+            else None
         )
-        self.cache: FindingsCache | None = open_cache(args, linter, self.config)
-        self.baseline = Baseline.load(args.baseline) if args.baseline else None
+        self.baseline = Baseline.load(settings.baseline) if settings.baseline else None
         self.changed_files = 0
 
     def source(
-        self, paths: Sequence[str], options: ReadOptions, siblings: object | None = None
+        self, paths: Sequence[str], options: ReadOptions, view: CorpusView | None = None
     ) -> ReaderSource:
         """The engine's source: these paths read with these options, through reader().
 
-        With corpus passes (`siblings`, a lookup), a document's findings also depend on what it
-        reads from them: its cache entry is keyed on that too, so editing one file re-checks
-        that file and the documents whose view of it changed, and nothing else."""
-        if siblings is not None and self.cache is not None:
-            lookup: Callable[[Document], Any] = siblings  # type: ignore[assignment]
-            self.cache.context_key = lambda doc: as_context(lookup(doc)).fingerprint()
+        With corpus passes (`view`), a document's findings also depend on what it reads from
+        them: its cache entry is keyed on that too (the same context the check then gets), so
+        editing one file re-checks that file and the documents whose view of it changed."""
+        if view is not None and self.cache is not None:
+            self.cache.context_key = lambda doc: view.context(doc).fingerprint()
         return ReaderSource(tuple(paths), options, self.reader(options))
 
     def configured_reader(self, options: ReadOptions) -> Reader:
@@ -107,7 +110,7 @@ class ProjectRun:
         if result.fixed_text is None or result.problem is not None:
             return
         self.changed_files += 1
-        if self.args.show_fixes:
+        if self.settings.show_fixes:
             name = result.doc.path or result.doc.id
             for f in result.applied:
                 message = f.fix.message if f.fix else f.message
@@ -125,7 +128,7 @@ class ProjectRun:
                 )
                 for entry in stale:
                     print(f"  {entry.describe()}", file=sys.stderr)
-        if self.args.exit_non_zero_on_fix and self.changed_files:
+        if self.settings.exit_non_zero_on_fix and self.changed_files:
             return 1
         return 0
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from corpusmend import progress
-from corpusmend.engines.base import Engine, LinterSpec, SiblingLookup, Source
+from corpusmend.engines.base import Engine, LinterSpec, Source
 from corpusmend.engines.local import LocalEngine, available_cores
 from corpusmend.engines.serial import SerialEngine
 from corpusmend.errors import ConfigError
 from corpusmend.linter import Linter
 from corpusmend.runner import DocumentResult, RunOptions
+
+if TYPE_CHECKING:
+    from corpusmend.passes.build import CorpusView
 
 ENGINES = ("local", "ray")
 
@@ -62,10 +66,12 @@ def run_from_args(
     linter: Linter,
     source: Source,
     options: RunOptions,
-    siblings: SiblingLookup | None = None,
+    view: CorpusView | None = None,
+    engine: Engine | None = None,
 ) -> Iterator[DocumentResult]:
-    """Results in input order from the engine the arguments choose, with progress if wanted."""
-    results = engine_from_args(args).run(linter, source, options, siblings)
+    """Results in input order from `engine` (default: the one the arguments choose), with
+    progress if wanted."""
+    results = (engine or engine_from_args(args)).run(linter, source, options, view)
     if progress.wanted(getattr(args, "progress", None), sys.stderr):
         return progress.Progress(sys.stderr).track(results)
     return results
@@ -87,7 +93,6 @@ __all__ = [
     "LinterSpec",
     "LocalEngine",
     "SerialEngine",
-    "SiblingLookup",
     "Source",
     "add_engine_arguments",
     "available_cores",

@@ -1,27 +1,30 @@
 """What every engine shares: the linter spec workers build from, batches, and the result contract.
 
 An engine turns a stream of documents (and read problems) into DocumentResults in input order.
-Engines only compute; the main process formats and writes each result as it arrives.
+With corpus passes it receives their artifact (a CorpusView) and gives each document the
+context the view made for it. Engines only compute; the main process formats and writes each
+result as it arrives.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import pickle
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from corpusmend.document import Document
 from corpusmend.errors import CorpusmendError, describe_exception
 from corpusmend.linter import Linter
-from corpusmend.passes.context import DocumentContext
+from corpusmend.passes.context import NO_CONTEXT, DocumentContext
 from corpusmend.readers import ReadOptions, ReadProblem, read_documents
 from corpusmend.runner import DocumentResult, RunOptions, process
 
+if TYPE_CHECKING:
+    from corpusmend.passes.build import CorpusView, LineCounter
+
 Item = Document | ReadProblem
-# What the corpus passes know of a document: its siblings, or its whole context
-SiblingLookup = Callable[[Document], "Sequence[Document] | DocumentContext"]
 
 
 @dataclass(frozen=True)
@@ -59,14 +62,20 @@ class Source:
 class Engine(Protocol):
     name: str
 
+    def line_counter(self, source: Source) -> LineCounter | None:
+        """How this engine builds the line-statistics pass over `source` (None: the main
+        process counts them)."""
+        ...
+
     def run(
         self,
         linter: Linter,
         source: Source,
         options: RunOptions,
-        siblings: SiblingLookup | None = None,
+        view: CorpusView | None = None,
     ) -> Iterator[DocumentResult]:
-        """DocumentResults in input order, one per document or read problem."""
+        """DocumentResults in input order, one per document or read problem; `view` holds
+        the corpus passes the selected rules need (None: none)."""
         ...
 
 
@@ -79,11 +88,11 @@ def process_safely(
     linter: Linter,
     doc: Document,
     options: RunOptions,
-    siblings: Sequence[Document] | DocumentContext = (),
+    context: DocumentContext = NO_CONTEXT,
 ) -> DocumentResult:
     """process(), except that a crash reports this document and never stops the others."""
     try:
-        return process(linter, doc, options, siblings)
+        return process(linter, doc, options, context)
     except Exception as exc:
         return DocumentResult(doc, [], problem=f"internal error: {describe_exception(exc)}")
 

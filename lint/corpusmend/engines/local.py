@@ -4,22 +4,29 @@ The main process reads the input, cuts it into batches (a few dozen documents or
 text), keeps a bounded number of batches in flight and yields results in input order, so memory
 stays bounded however large the input is. Workers build their linter once, in the pool
 initializer, and ignore SIGINT: Ctrl-C interrupts the main process, which terminates the pool.
+
+With corpus passes, the input is read in windows of a few batches; inside a window the
+documents are batched by sibling group (the view's grouping of story copies, passes/build.py),
+so a group's copies travel together, and each batch carries every text its documents need once:
+a document that is a sibling of another in its batch is sent once, and so is a sibling outside
+the batch that several of its documents share.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from itertools import chain, islice
 from multiprocessing.pool import AsyncResult, Pool
+from typing import TYPE_CHECKING
 
 from corpusmend.document import Document
 from corpusmend.engines.base import (
     Item,
     LinterSpec,
-    SiblingLookup,
     Source,
     attach,
     batches,
@@ -29,13 +36,21 @@ from corpusmend.engines.base import (
 )
 from corpusmend.engines.serial import check_items
 from corpusmend.linter import Linter
+from corpusmend.passes.context import NO_CONTEXT, DocumentContext
 from corpusmend.runner import DocumentResult, RunOptions
+from corpusmend.siblings.alignments import TokenCache
+
+if TYPE_CHECKING:
+    from corpusmend.passes.build import CorpusView, LineCounter
 
 BATCH_DOCS = 64
 BATCH_CHARS = 1 << 20
 BATCHES_IN_FLIGHT_PER_JOB = 3
 
-Work = tuple[Document, Sequence[Document]]
+WINDOWS_IN_FLIGHT = 2  # with corpus passes: the window being checked and the next one
+
+Work = tuple[Document, DocumentContext]
+Unit = tuple[list[int], "AsyncResult[list[DocumentResult]]"]  # positions in the window, results
 
 _linter: Linter | None = None  # the worker's linter, built once by _init_worker
 
@@ -55,7 +70,12 @@ def _init_worker(spec: LinterSpec) -> None:
 
 def _check_batch(work: list[Work], options: RunOptions) -> list[DocumentResult]:
     assert _linter is not None, "worker used before its initializer ran"
-    return [detach(process_safely(_linter, doc, options, sibs), doc) for doc, sibs in work]
+    tokens = TokenCache()  # the batch's texts, tokenized once for all its documents
+    out = []
+    for doc, ctx in work:
+        ctx.alignments.share_tokens(tokens)
+        out.append(detach(process_safely(_linter, doc, options, ctx), doc))
+    return out
 
 
 class LocalEngine:
@@ -71,35 +91,47 @@ class LocalEngine:
         self.batch_docs = batch_docs
         self.batch_chars = batch_chars
 
+    def line_counter(self, source: Source) -> LineCounter | None:
+        """None: the line statistics are counted in this process (passes/build.py)."""
+        return None
+
     def run(
         self,
         linter: Linter,
         source: Source,
         options: RunOptions,
-        siblings: SiblingLookup | None = None,
+        view: CorpusView | None = None,
     ) -> Iterator[DocumentResult]:
         chunks = batches(source.items(), self.batch_docs, self.batch_chars)
         head = list(islice(chunks, 2))
         if self.jobs == 1 or len(head) < 2:  # one batch: a pool would only add its start-up
             items = chain.from_iterable(chain(head, chunks))
-            yield from check_items(linter, items, options, siblings)
+            yield from check_items(linter, items, options, view)
             return
-        yield from self._run_pool(linter, chain(head, chunks), options, siblings)
+        if view is None:
+            windows: Iterator[list[Item]] = chain(head, chunks)
+            limit = self.jobs * BATCHES_IN_FLIGHT_PER_JOB
+        else:
+            per_window = self.jobs * BATCHES_IN_FLIGHT_PER_JOB
+            items = chain.from_iterable(chain(head, chunks))
+            windows = batches(items, per_window * self.batch_docs, per_window * self.batch_chars)
+            limit = WINDOWS_IN_FLIGHT
+        yield from self._run_pool(linter, windows, limit, options, view)
 
     def _run_pool(
         self,
         linter: Linter,
-        chunks: Iterator[list[Item]],
+        windows: Iterator[list[Item]],
+        limit: int,
         options: RunOptions,
-        siblings: SiblingLookup | None,
+        view: CorpusView | None,
     ) -> Iterator[DocumentResult]:
         pool = Pool(self.jobs, initializer=_init_worker, initargs=(LinterSpec.of(linter),))
-        in_flight: deque[tuple[list[Item], AsyncResult[list[DocumentResult]] | None]] = deque()
-        limit = self.jobs * BATCHES_IN_FLIGHT_PER_JOB
+        in_flight: deque[tuple[list[Item], list[Unit]]] = deque()
         finished = False
         try:
-            for chunk in chunks:
-                in_flight.append((chunk, self._submit(pool, chunk, options, siblings)))
+            for window in windows:
+                in_flight.append((window, self._submit(pool, window, options, view)))
                 if len(in_flight) >= limit:
                     yield from _collect(*in_flight.popleft())
             while in_flight:
@@ -112,24 +144,64 @@ class LocalEngine:
                 pool.terminate()
             pool.join()
 
-    @staticmethod
     def _submit(
-        pool: Pool, chunk: list[Item], options: RunOptions, siblings: SiblingLookup | None
-    ) -> AsyncResult[list[DocumentResult]] | None:
-        work = [
-            (item, siblings(item) if siblings else ())
-            for item in chunk
-            if isinstance(item, Document)
-        ]
-        return pool.apply_async(_check_batch, (work, options)) if work else None
-
-
-def _collect(
-    chunk: list[Item], pending: AsyncResult[list[DocumentResult]] | None
-) -> Iterator[DocumentResult]:
-    results = iter(pending.get() if pending is not None else ())
-    for item in chunk:
-        if isinstance(item, Document):
-            yield attach(next(results), item)
+        self, pool: Pool, window: list[Item], options: RunOptions, view: CorpusView | None
+    ) -> list[Unit]:
+        docs = [(pos, item) for pos, item in enumerate(window) if isinstance(item, Document)]
+        if view is None:
+            units = [[pos for pos, _ in docs]] if docs else []
         else:
-            yield problem_result(item)
+            units = group_units(docs, view, self.batch_docs, self.batch_chars)
+        out: list[Unit] = []
+        for positions in units:
+            work = unit_work([window[p] for p in positions], view)  # type: ignore[misc]
+            out.append((positions, pool.apply_async(_check_batch, (work, options))))
+        return out
+
+
+def group_units(
+    docs: list[tuple[int, Document]], view: CorpusView, max_docs: int, max_chars: int
+) -> list[list[int]]:
+    """The window's documents (by position) cut into batches group by group: the groups in
+    the order they first appear, each group's documents in input order."""
+    by_group: dict[str, list[tuple[int, Document]]] = {}
+    for pos, doc in docs:
+        by_group.setdefault(view.group_of(doc), []).append((pos, doc))
+    units: list[list[int]] = []
+    unit: list[int] = []
+    chars = 0
+    for members in by_group.values():
+        for pos, doc in members:
+            unit.append(pos)
+            chars += len(doc.text)
+            if len(unit) >= max_docs or chars >= max_chars:
+                units.append(unit)
+                unit, chars = [], 0
+    if unit:
+        units.append(unit)
+    return units
+
+
+def unit_work(docs: list[Document], view: CorpusView | None) -> list[Work]:
+    """Each document with its context, a sibling that is also a document of the batch being
+    that very object: pickled together, each text travels once."""
+    if view is None:
+        return [(doc, NO_CONTEXT) for doc in docs]
+    mine = {(doc.path, doc.id, doc.text): doc for doc in docs}
+    work = []
+    for doc in docs:
+        ctx = view.context(doc)
+        if ctx.siblings:
+            shared = tuple(mine.get((s.path, s.id, s.text), s) for s in ctx.siblings)
+            ctx = dataclasses.replace(ctx, siblings=shared)
+        work.append((doc, ctx))
+    return work
+
+
+def _collect(window: list[Item], units: list[Unit]) -> Iterator[DocumentResult]:
+    results: dict[int, DocumentResult] = {}
+    for positions, pending in units:
+        for pos, result in zip(positions, pending.get(), strict=True):
+            results[pos] = attach(result, window[pos])  # type: ignore[arg-type]
+    for pos, item in enumerate(window):
+        yield results[pos] if pos in results else problem_result(item)  # type: ignore[arg-type]

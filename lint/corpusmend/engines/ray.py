@@ -3,9 +3,10 @@
 1. The per-document map. The input files (text files, JSONL/JSONL.gz, CSV and Parquet shards)
    become a dataset of shards; each Ray task reads its shard with corpusmend's own readers (so
    documents, ids and read problems are exactly the local engine's) and checks every document.
-2. With siblings, the group-by: documents connected by the sibling relation form a group;
-   `groupby(group).map_groups` checks (and aligns) each document against its siblings inside
-   its group, and the results are sorted back into input order.
+2. With corpus passes, the work is partitioned by the view's grouping of story copies
+   (passes/build.py): each row of the dataset is one group's documents with their contexts,
+   pickled together so each text travels once; a map task checks (and aligns) the group, and
+   the results are sorted back into input order.
 
 The main process receives results in input order and formats or writes them, as with the local
 engine, so the output is byte-identical. `ray` is imported only when this engine is chosen.
@@ -17,22 +18,27 @@ import logging
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from corpusmend.document import Document
 from corpusmend.engines.base import (
     LinterSpec,
-    SiblingLookup,
     Source,
     problem_result,
     process_safely,
 )
+from corpusmend.engines.local import unit_work
 from corpusmend.errors import ConfigError, CorpusmendError
 from corpusmend.linter import Linter
-from corpusmend.passes.context import DocumentContext, as_context
+from corpusmend.passes.context import DocumentContext
 from corpusmend.readers import ReadOptions, ReadProblem, discover
 from corpusmend.readers import read_path as _read_path
 from corpusmend.runner import DocumentResult, RunOptions
+from corpusmend.siblings.alignments import TokenCache
+
+if TYPE_CHECKING:
+    from corpusmend.passes.build import CorpusView, LineCounter
+    from corpusmend.passes.line_stats import LineStats
 
 INSTALL_HINT = "the Ray engine needs Ray: pip install 'corpusmend[ray]'"
 ROWS_PER_OUTPUT_BATCH = 256
@@ -79,16 +85,20 @@ def check_shards(
         yield out
 
 
-def check_group(group: dict[str, Any], spec: LinterSpec, options: RunOptions) -> dict[str, Any]:
-    """Ray Data map_groups: one sibling group; each document checked against its siblings."""
+def check_groups(batch: dict[str, Any], spec: LinterSpec, options: RunOptions) -> dict[str, Any]:
+    """Ray Data map over groups: each row one group's documents and contexts, checked here."""
     linter = _worker_linter(spec)
-    results = []
-    for doc_bytes, siblings_bytes in zip(group["doc"], group["siblings"], strict=True):
-        doc: Document = pickle.loads(doc_bytes)
-        siblings: DocumentContext = pickle.loads(siblings_bytes)
-        result = process_safely(linter, doc, options, siblings)
-        results.append(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-    return {"order": list(group["order"]), "result": results}
+    orders: list[int] = []
+    results: list[bytes] = []
+    for order_list, work_bytes in zip(batch["orders"], batch["work"], strict=True):
+        work: list[tuple[Document, DocumentContext]] = pickle.loads(work_bytes)
+        tokens = TokenCache()  # the group's texts, tokenized once
+        for order, (doc, ctx) in zip(order_list, work, strict=True):
+            ctx.alignments.share_tokens(tokens)
+            orders.append(int(order))
+            result = process_safely(linter, doc, options, ctx)
+            results.append(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    return {"order": orders, "result": results}
 
 
 class RayEngine:
@@ -97,28 +107,43 @@ class RayEngine:
     def __init__(self, address: str | None = None, num_cpus: int | None = None) -> None:
         self.address = address
         self.num_cpus = num_cpus
+        self._started = False  # this engine started the local Ray (and shuts it down)
+
+    def line_counter(self, source: Source) -> LineCounter:
+        """The line-statistics pass over `source` as Ray Data work (engines/ray_passes.py)."""
+
+        def count(view: CorpusView) -> LineStats:
+            from corpusmend.engines.ray_passes import count_lines
+
+            ray = import_ray()
+            self._started |= self._connect(ray)
+            _configure_data(ray)
+            return count_lines(ray, source, view)
+
+        return count
 
     def run(
         self,
         linter: Linter,
         source: Source,
         options: RunOptions,
-        siblings: SiblingLookup | None = None,
+        view: CorpusView | None = None,
     ) -> Iterator[DocumentResult]:
         if "-" in source.paths:
             raise ConfigError("--engine ray reads files and directories, not stdin (-)")
         ray = import_ray()
         spec = LinterSpec.of(linter)
-        started = self._connect(ray)
+        self._started |= self._connect(ray)
         _configure_data(ray)
         try:
-            if siblings is None:
+            if view is None:
                 yield from self._map_shards(ray, spec, source, options)
             else:
-                yield from self._group_siblings(ray, spec, source, options, siblings)
+                yield from self._map_groups(ray, spec, source, options, view)
         finally:
-            if started:
+            if self._started:
                 ray.shutdown()
+                self._started = False
 
     def _connect(self, ray: Any) -> bool:
         """Join the cluster at the address (or start a local Ray); True when this call did."""
@@ -170,37 +195,41 @@ class RayEngine:
         for index in sorted(problems):
             yield from map(problem_result, problems[index])
 
-    def _group_siblings(
+    def _map_groups(
         self,
         ray: Any,
         spec: LinterSpec,
         source: Source,
         options: RunOptions,
-        siblings: SiblingLookup,
+        view: CorpusView,
     ) -> Iterator[DocumentResult]:
         items = list(source.items())
-        docs = [(order, item) for order, item in enumerate(items) if isinstance(item, Document)]
-        lookups = {order: as_context(siblings(doc)) for order, doc in docs}
-        groups = _sibling_groups(docs, lookups)
+        groups: dict[str, list[int]] = {}
+        for order, item in enumerate(items):
+            if isinstance(item, Document):
+                groups.setdefault(view.group_of(item), []).append(order)
         rows = [
             {
-                "group": groups[order],
-                "order": order,
-                "doc": pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL),
-                "siblings": pickle.dumps(lookups[order], protocol=pickle.HIGHEST_PROTOCOL),
+                "orders": orders,
+                "work": pickle.dumps(
+                    unit_work([items[o] for o in orders], view),  # type: ignore[misc]
+                    protocol=pickle.HIGHEST_PROTOCOL,
+                ),
             }
-            for order, doc in docs
+            for orders in groups.values()
         ]
         results: dict[int, DocumentResult] = {}
         if rows:
-            dataset = ray.data.from_items(rows)
-            dataset = dataset.groupby("group").map_groups(
-                check_group, fn_kwargs={"spec": spec, "options": options}
+            dataset = ray.data.from_items(
+                rows, override_num_blocks=min(len(rows), MAX_SHARD_BLOCKS)
             )
-            for row in dataset.sort("order").iter_rows():
+            dataset = dataset.map_batches(
+                check_groups, batch_size=None, fn_kwargs={"spec": spec, "options": options}
+            )
+            for row in dataset.iter_rows():
                 results[row["order"]] = pickle.loads(row["result"])
         for order, item in enumerate(items):
-            yield results[order] if order in results else problem_result(item)
+            yield results[order] if order in results else problem_result(item)  # type: ignore[arg-type]
 
 
 def _configure_data(ray: Any) -> None:
@@ -214,27 +243,3 @@ def _configure_data(ray: Any) -> None:
     data_log = logging.getLogger("ray.data")
     if data_log.level == logging.NOTSET:  # keep a level the caller chose
         data_log.setLevel(logging.WARNING)
-
-
-def _sibling_groups(
-    docs: list[tuple[int, Document]], lookups: dict[int, DocumentContext]
-) -> dict[int, int]:
-    """Connected components of the sibling relation: order -> the smallest order in its group."""
-    parent = {order: order for order, _ in docs}
-    by_id: dict[str, list[int]] = {}
-    for order, doc in docs:
-        by_id.setdefault(doc.id, []).append(order)
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for order, ctx in lookups.items():
-        for sib in ctx.siblings:
-            for other in by_id.get(sib.id, ()):
-                a, b = root(order), root(other)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-    return {order: root(order) for order, _ in docs}

@@ -20,8 +20,9 @@ from corpusmend.engines.base import process_safely
 from corpusmend.evaluation.reference_groups import word_shingles
 from corpusmend.findings import Finding
 from corpusmend.linter import Linter
+from corpusmend.passes.context import DocumentContext
+from corpusmend.passes.corpus import sibling_index
 from corpusmend.runner import RunOptions
-from corpusmend.siblings.cli import sibling_index
 from corpusmend.siblings.index import SiblingIndex, entry_key
 from corpusmend.siblings.options import SiblingOptions
 
@@ -85,8 +86,9 @@ class CorpusRun:
         return tuple(m.document for m in self.index.query(doc))
 
     def outcome(self, doc: Document, siblings: Sequence[Document]) -> Outcome:
-        checked = process_safely(self.linter, doc, CHECK, siblings)
-        fixed = process_safely(self.linter, doc, FIX, siblings)
+        ctx = DocumentContext(siblings=tuple(siblings))  # its alignments serve both runs
+        checked = process_safely(self.linter, doc, CHECK, ctx)
+        fixed = process_safely(self.linter, doc, FIX, ctx)
         return Outcome(
             tuple(checked.findings),
             fixed.fixed_text if fixed.fixed_text is not None else doc.text,
@@ -94,7 +96,7 @@ class CorpusRun:
         )
 
     def fixed_text(self, doc: Document, siblings: Sequence[Document]) -> str:
-        result = process_safely(self.linter, doc, FIX, siblings)
+        result = process_safely(self.linter, doc, FIX, DocumentContext(siblings=tuple(siblings)))
         return result.fixed_text if result.fixed_text is not None else doc.text
 
     def _sharing(self, texts: Sequence[str]) -> set[int]:

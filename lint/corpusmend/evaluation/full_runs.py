@@ -1,5 +1,5 @@
 """The slow, plain way: write the corpus to files, run `check --fix --unsafe-fixes` over all of it
-through the CLI's own pieces (siblings.cli.lookup_from_args, an engine, runner.process), and read
+through the CLI's own pieces (siblings.cli.view_from_args, an engine, runner.process), and read
 back every document's fixed text. Used to verify that CorpusRun.replaced re-runs exactly the
 documents that change."""
 
@@ -16,7 +16,7 @@ from corpusmend.engines import SerialEngine, Source
 from corpusmend.evaluation.corpus_runs import FIX
 from corpusmend.linter import Linter
 from corpusmend.readers import ReadOptions
-from corpusmend.siblings.cli import lookup_from_args
+from corpusmend.siblings.cli import view_from_args
 
 
 def write_corpus(documents: Sequence[Document], folder: Path) -> list[str]:
@@ -48,8 +48,8 @@ def full_run(
         paths = write_corpus(documents, Path(tmp))
         options = ReadOptions(text_field="text", id_field="id")
         args = argparse.Namespace(**{**vars(sibling_args), "paths": paths})
-        lookup = lookup_from_args(args, options, settings)
-        results = SerialEngine().run(linter, Source(tuple(paths), options), FIX, lookup)
+        view = view_from_args(args, ("siblings",), settings, read_options=options)
+        results = SerialEngine().run(linter, Source(tuple(paths), options), FIX, view)
         fixed = [r.fixed_text if r.fixed_text is not None else r.doc.text for r in results]
     if len(fixed) != len(documents):
         raise RuntimeError(f"full run read {len(fixed)} documents, not {len(documents)}")

@@ -9,6 +9,7 @@ fix is safe only when exactly one canonical name fits the variant; otherwise it 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
@@ -17,6 +18,7 @@ import regex
 
 from corpusmend.document import Document
 from corpusmend.findings import Applicability, Edit
+from corpusmend.gates import Gate, literal_trie
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
@@ -46,26 +48,6 @@ def outlet_table(data: Mapping[str, Any], key: str) -> dict[str, list[str]]:
     return out
 
 
-def literal_trie(words: Iterable[str]) -> str:
-    """A regular expression matching exactly the given strings, their common prefixes factored
-    out ("abc|abd" -> "ab(?:c|d)"), which ``re`` searches far faster than a flat alternation."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
-
-
 def _prefilter(forms: Iterable[str]) -> re.Pattern[str] | None:
     """A case-sensitive search for the case-folded names over the case-folded text: it finds
     every line where ``(?i:name)`` matches, at a fraction of the cost. Exact for ASCII names:
@@ -76,7 +58,9 @@ def _prefilter(forms: Iterable[str]) -> re.Pattern[str] | None:
     forms = list(forms)
     if not all(f.isascii() and "\n" not in f and f for f in forms):
         return None
-    return re.compile("(?<![a-z0-9])" + literal_trie({f.casefold() for f in forms}))
+    # "a character that is not a letter or digit, then a name" searches faster than the same
+    # with a lookbehind (only word starts are tried); the text is searched with a space before it
+    return re.compile("[^a-z0-9](" + literal_trie({f.casefold() for f in forms}) + ")")
 
 
 @register_kind
@@ -116,18 +100,38 @@ class AttributionKind(CheckKind):
             for form in (canonical, *variants):
                 self.by_key.setdefault(outlet_key(form), set()).add(canonical)
                 forms.update(separator_variants(form))  # "AlJazeera", "Al-Jazeera"
-        self.tacked = tacked_on(verbs)
+        self.verbs = verbs
+        self.forms = forms
         self.near = NearMisses(self.by_key)
-        self.pattern = None
-        self.prefilter = _prefilter(forms) if forms else None
-        if forms:
-            names = literal_trie(forms)  # longest first: the trie's optional tails are greedy
-            verb_words = "|".join(regex.escape(v) for v in verbs)
-            self.pattern = regex.compile(
-                r"(?P<lead>\b(?i:according[^\S\n]+to)[^\S\n]+)?"
-                rf"(?<![\p{{L}}\p{{N}}])(?P<outlet>(?i:{names}))(?![\p{{L}}\p{{N}}])"
-                rf"(?:[^\S\n]+(?P<verb>(?i:{verb_words}))\b)?"
-            )
+
+    def gate(self) -> Gate | None:
+        """Every hit has a reporting verb after the name, or "according to" before it."""
+        words = ("according", *self.verbs)
+        if not all(w.isascii() for w in words):
+            return None  # a user's table with other scripts: no gate
+        return Gate((), "sentence", words=words)
+
+    # The patterns are compiled on first use (a run whose texts never pass the gate, such as
+    # checking one short file, does not pay for the outlet table's large pattern).
+    @functools.cached_property
+    def tacked(self) -> regex.Pattern[str]:
+        return tacked_on(self.verbs)
+
+    @functools.cached_property
+    def prefilter(self) -> re.Pattern[str] | None:
+        return _prefilter(self.forms) if self.forms else None
+
+    @functools.cached_property
+    def pattern(self) -> regex.Pattern[str] | None:
+        if not self.forms:
+            return None
+        names = literal_trie(self.forms)  # longest first: the trie's optional tails are greedy
+        verb_words = "|".join(regex.escape(v) for v in self.verbs)
+        return regex.compile(
+            r"(?P<lead>\b(?i:according[^\S\n]+to)[^\S\n]+)?"
+            rf"(?<![\p{{L}}\p{{N}}])(?P<outlet>(?i:{names}))(?![\p{{L}}\p{{N}}])"
+            rf"(?:[^\S\n]+(?P<verb>(?i:{verb_words}))\b)?"
+        )
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         if self.pattern is None:
@@ -173,11 +177,13 @@ class AttributionKind(CheckKind):
         if self.prefilter is None or len(folded) != len(text):
             yield from self.pattern.finditer(text)
             return
-        folded = folded.replace("ı", "i")  # dotless i matches I case-insensitively in regex
+        # dotless i matches I case-insensitively in regex; the space lets a name start the text
+        # (offsets in `folded` are one more than in `text`)
+        folded = " " + folded.replace("ı", "i")
         pos = 0
         while (found := self.prefilter.search(folded, pos)) is not None:
-            lead = folded.find("according", pos, found.start())
-            start = found.start() if lead == -1 else lead
+            lead = folded.find("according", pos + 1, found.start(1))
+            start = found.start(1) - 1 if lead == -1 else lead - 1
             end = text.find("\n", start)
             end = len(text) if end == -1 else end
             m = self.pattern.search(text, start, end)

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from corpusmend.document import Document
 from corpusmend.findings import Applicability, Edit
+from corpusmend.gates import Gate
 from corpusmend.passes.context import DocumentContext
 
 
@@ -72,6 +73,11 @@ class CheckKind:
     def provided_values(self) -> frozenset[str] | None:
         """The message values this rule's hits give (a kind with params may compute them)."""
         return self.message_values
+
+    def gate(self) -> Gate | None:
+        """What can make this rule fire (see :mod:`corpusmend.gates`); None when no gate
+        is known, so the rule runs on every text."""
+        return None
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterable[Hit]:
         """The hits in `doc`; `ctx` holds the views of the passes the kind declared."""

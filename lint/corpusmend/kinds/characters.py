@@ -20,15 +20,18 @@ import html.entities
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from corpusmend.document import Document
 from corpusmend.findings import Edit
+from corpusmend.gates import Gate
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
-from corpusmend.mojibake_detector import MojibakeRun, find_mojibake, in_mojibake
 from corpusmend.passes.context import DocumentContext
 from corpusmend.visible import shown
+
+if TYPE_CHECKING:
+    from corpusmend.mojibake_detector import MojibakeRun
 
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # how each starts
@@ -157,8 +160,20 @@ class StrayCharactersKind(CheckKind):
         self.block_tags = frozenset(params.get("block_tags", BLOCK_TAGS))
         self.tags = _tag_pattern([*self.block_tags, *params.get("inline_tags", INLINE_TAGS)])
 
+    def gate(self) -> Gate:
+        """How each candidate starts: a control character, an invisible one, ``&``, ``<``."""
+        starts = {
+            "controls": _ANY_CONTROL.pattern,
+            "invisible": _INVISIBLE.pattern,
+            "entities": "&",
+            "tags": "<",
+        }
+        return Gate(tuple(p for name, p in starts.items() if self.enabled[name]))
+
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text
+        from corpusmend.mojibake_detector import find_mojibake, in_mojibake  # loads ftfy
+
         runs: tuple[MojibakeRun, ...] | None = None
         for hit in self._candidates(text):
             if runs is None:
@@ -246,6 +261,8 @@ def _unescape_edit(text: str, start: int, end: int, value: str) -> Edit:
     line_end = len(text) if line_end == -1 else line_end
     line = text[line_start:start] + value + text[end:line_end]
     lo, hi = start - line_start, start - line_start + len(value)
+    from corpusmend.mojibake_detector import find_mojibake
+
     for run in find_mojibake(line):
         if run.start < hi and run.end > lo:
             shift = (end - start) - len(value)

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 import regex
 
 from corpusmend.document import Document, Span
+from corpusmend.gates import MAYBE_LOWER, SENTENCE_PERIOD, SPACE_IN_LINE, Gate
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
@@ -59,6 +60,10 @@ class DanglingAttributionKind(CheckKind):
         )
         # Matches can be looked for near each period alone unless a verb holds a period.
         self.windowed = not any(c in v for v in verbs for c in _NOT_IN_ATTRIBUTION)
+
+    def gate(self) -> Gate:
+        """A sentence's period (not an abbreviation's) with lower case after it."""
+        return Gate((SENTENCE_PERIOD + SPACE_IN_LINE + "+" + MAYBE_LOWER,), "paragraph")
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text

@@ -18,6 +18,7 @@ import regex
 
 from corpusmend.document import Document
 from corpusmend.findings import Edit
+from corpusmend.gates import Gate
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
@@ -54,7 +55,7 @@ _DATE = (
 )
 _TIME = (
     r"(?:(?:[T ]|,?[^\S\n]+(?:at[^\S\n]+)?|[^\S\n]*[|@][^\S\n]*)\d{1,2}:\d{2}(?::\d{2})?"
-    r"(?:\.\d+)?(?:[^\S\n]*[ap]\.?m\.?)?(?:Z|[+-]\d{2}:?\d{2}|[^\S\n]+(?-i:[A-Z]{2,4}T))?)?"
+    r"(?:\.\d+)?(?:[^\S\n]*[ap]\.?m\.?)?(?:Z|[+-]\d{2}:?\d{2}|[^\S\n]+(?-i:(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{1,4}T))?)?"
 )
 # A date and the text's first character, separated by spaces, an optional dash or bar, a break;
 # a "by NAME" after the date is a byline (HDR002), not the text.
@@ -148,6 +149,9 @@ class DateHeaderKind(CheckKind):
         if m.group("gap").strip():
             return False  # "Jun 14, 2008 — Ann Lee" is a dateline (HDR002)
         return text[m.end() : m.end() + 1].isupper()
+
+    def gate(self) -> Gate:
+        return Gate.always("document-start")  # anchored matches at the start only
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from corpusmend.document import Document
 from corpusmend.findings import Edit
+from corpusmend.gates import Gate
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
@@ -71,6 +72,9 @@ def _hex(raw: bytes) -> str:
 class InvalidBytesKind(CheckKind):
     name = "invalid-bytes"
     message_values = frozenset({"bytes", "reading", "decoded"})
+
+    def gate(self) -> Gate:
+        return Gate((_RUN.pattern[:-1],))  # one invalid byte
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text

@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 
 from corpusmend.document import Document
 from corpusmend.findings import Edit
+from corpusmend.gates import Gate
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.invalid_bytes import _CONTEXT, _RUN, reading
 from corpusmend.kinds.registry import register_kind
@@ -47,6 +48,9 @@ class LegacyEncodingKind(CheckKind):
     def __init__(self, params: dict[str, Any], data: dict[str, Any] | None = None) -> None:
         super().__init__(params, data)
         self.min_runs = int(params.get("min_runs", 5))
+
+    def gate(self) -> Gate:
+        return Gate((_RUN.pattern[:-1],))  # at least one run of invalid bytes
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text

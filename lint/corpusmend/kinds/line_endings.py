@@ -14,6 +14,7 @@ import regex
 
 from corpusmend.document import Document
 from corpusmend.findings import Edit
+from corpusmend.gates import Gate
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
@@ -27,6 +28,9 @@ class MixedLineEndingsKind(CheckKind):
     name = "mixed-line-endings"
     message_values = frozenset({"style", "counts", "to"})
     params_schema: ClassVar[dict[str, Any]] = {"type": "object", "additionalProperties": False}
+
+    def gate(self) -> Gate:
+        return Gate(("\r",))  # one style only without a carriage return
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text

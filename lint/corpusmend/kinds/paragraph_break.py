@@ -10,8 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+import regex
+
 from corpusmend.document import Document
 from corpusmend.findings import Edit
+from corpusmend.gates import LOWER_CASE_PARAGRAPH, Gate
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
@@ -21,6 +24,8 @@ from corpusmend.shapes.broken_sentences import (
     lower_case_starts,
     open_paragraph,
 )
+
+_SENTENCE_END = regex.compile(r"[.!?…][\"”’')\]]*(?:\s|$)")
 
 
 @register_kind
@@ -58,6 +63,9 @@ class ParagraphBreakKind(CheckKind):
         self.max_breaks = int(params.get("max_breaks", 2))
         self.min_line = int(params.get("min_line_chars", 60))
 
+    def gate(self) -> Gate:
+        return Gate((LOWER_CASE_PARAGRAPH,), "paragraph")  # a paragraph after the first one
+
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text, paras = doc.text, doc.paragraphs
         candidates = [k for k in lower_case_starts(doc) if k > 0]
@@ -71,6 +79,8 @@ class ParagraphBreakKind(CheckKind):
                 continue
             if a.end - a.start < self.min_line and b.end - b.start < self.min_line:
                 continue  # two short lines: verse or a slogan, broken on purpose
+            if k + 1 < len(paras) and not _SENTENCE_END.search(text, b.start, b.end):
+                continue  # the rest of a sentence ends like one; this is a line (a byline)
             start = max(text.rfind(" ", a.start, a.end) + 1, a.start)
             end = text.find(" ", b.start, b.end)
             end = b.end if end == -1 else end

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
@@ -9,6 +10,7 @@ import regex
 
 from corpusmend.document import Document, Span
 from corpusmend.findings import Edit
+from corpusmend.gates import Gate, literal_prefix_gate
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
@@ -94,6 +96,16 @@ class PatternKind(CheckKind):
                 "line break",
             },
             "unless": {"type": "string", "description": "skip matches whose text matches this"},
+            "gate": {
+                "oneOf": [
+                    {"type": "string"},
+                    {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                ],
+                "description": "regular expressions (Python re) of which one matches wherever "
+                "the pattern can: the rule runs only on texts where one does. Without it, the "
+                "literal text or the character class every match starts with is used when it "
+                "can be read off the pattern; otherwise the rule runs on every text",
+            },
             "timeout": {
                 "type": "number",
                 "exclusiveMinimum": 0,
@@ -114,6 +126,10 @@ class PatternKind(CheckKind):
         self.timeout = float(params.get("timeout", DEFAULT_TIMEOUT))
         if self.replace is not None:
             check_template(self.pattern, self.replace)
+        self._gate = _gate(params, flags)
+
+    def gate(self) -> Gate | None:
+        return self._gate
 
     def provided_values(self) -> frozenset[str]:
         """`match` and the pattern's named groups."""
@@ -158,6 +174,23 @@ class PatternKind(CheckKind):
                 edit = _whole_line(text, span, edit)
             edits = (edit,)
         return Hit(offset + m.start(), offset + m.end(), values, edits)
+
+
+def _gate(params: dict[str, Any], flags: Sequence[str]) -> Gate | None:
+    """The rule's gate: the one it declares, else the prefix every match starts with."""
+    scope = params.get("scope", "document")
+    declared = params.get("gate")
+    if declared is not None:
+        patterns = (declared,) if isinstance(declared, str) else tuple(declared)
+        for source in patterns:
+            try:
+                re.compile(source)
+            except re.error as exc:
+                raise ValueError(f"params.gate: bad regular expression {source!r}: {exc}") from None
+        return Gate(patterns, scope)
+    plain = not {"IGNORECASE", "VERBOSE"} & set(flags)
+    derived = literal_prefix_gate(params["pattern"], plain)
+    return Gate((derived,), scope) if derived is not None else None
 
 
 def _whole_line(text: str, line: Span, edit: Edit) -> Edit:

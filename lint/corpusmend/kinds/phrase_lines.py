@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from corpusmend.document import Document
+from corpusmend.document import Document, Span
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
-from corpusmend.shapes.furniture import FurnitureLines, delete_unit_edit
+from corpusmend.shapes.furniture import FurnitureLines, delete_unit_edit, gated_lines
 
 
 @register_kind
@@ -66,7 +66,14 @@ class PhraseLinesKind(CheckKind):
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text
-        spans = doc.line_spans if self.scope == "line" else doc.paragraphs
+        spans: list[Span] | None = None
+        if self.scope == "line":  # only the lines where the furniture's gate found something
+            found = gated_lines(self.furniture.line_gate, doc)
+            if found is not None:
+                lines = sorted({doc.position(offset)[0] - 1 for offset in found})
+                spans = [doc.line_span(i) for i in lines]
+        if spans is None:
+            spans = doc.line_spans if self.scope == "line" else doc.paragraphs
         for span in spans:
             offset, unit = span.start, span.slice(text)
             if not self.furniture.matches(unit):

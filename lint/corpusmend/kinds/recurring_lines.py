@@ -5,7 +5,9 @@ one story count once: syndicated copies share all their lines), or in at least
 ``source_share`` of its own source's documents, with at least ``min_source_groups`` groups and a
 source of ``min_source_docs`` documents or more. Some lines are never reported, whatever their
 counts: a line that describes the story (a date or time line, a byline, an outlet or agency
-credit, a dateline: the header rules own those), the credit line of an embedded post, and a
+credit, a dateline: the header rules own those; but not a picture's or a video's credit, nor a
+timestamp to the minute that unrelated stories share: a sidebar's), the credit line of an
+embedded post, and a
 sentence of ``quoted_min_words`` words or more that several sources carry (a quotation or an
 embedded post that outlets quote is content) unless it speaks to the reader or about the
 publication (a wire service's copyright notice, a subscription pitch).
@@ -53,7 +55,13 @@ _READER_ADDRESS = regex.compile(
     r"(?i)\b(?:you|your|copyright|all rights reserved|subscri\w*|newsletters?|sign up"
     r"|click|this (?:material|article|content|site|website|story|page))\b|©"
 )
-_CREDIT_PREFIX = regex.compile(r"(?i)^(?:by|media|source|credit|via|photo|©|\(c\))[:\s]+")
+_CREDIT_PREFIX = regex.compile(r"(?i)^(?:by|source|via|©|\(c\))[:\s]+")
+# "Photo: NAME", "Credit: AGENCY", "Media: OUTLET": the credit of a picture or a video player,
+# which a site repeats on unrelated articles (furniture), unlike the story's own credit
+_EMBED_MEDIA_CREDIT = regex.compile(r"(?i)^(?:photo|image|picture|credit|media|video)s?\s*:")
+# a time of day: a story's own timestamp is its own; the same minute in unrelated stories is
+# a sidebar item's ("by NAME - Jul 15, 2018 2:39 pm")
+_CLOCK = regex.compile(r"\b\d{1,2}:\d{2}\b")
 # "— Name (@handle) July 16, 2018": the credit line of an embedded post that outlets quote
 _EMBED_CREDIT = regex.compile(r"^[—–-]\s*\S.*\(@\w+\)")
 _DATELINE = regex.compile(r"^[\p{Lu}][\p{L} .'-]{0,40}\s\((?:[\p{Lu}][\p{L}.-]*\s?){1,4}\)$")
@@ -124,10 +132,12 @@ class RecurringLinesKind(CheckKind):
                 and count.sources >= 2
                 and not _READER_ADDRESS.search(shown)
             )
-            if quoted or self._describes_story(shown):
+            stamped = count.groups >= self.min_groups and bool(_CLOCK.search(shown))
+            if quoted or (self._describes_story(shown) and not stamped):
                 continue
             safe = (
-                line.words <= self.max_safe_words
+                not stamped
+                and line.words <= self.max_safe_words
                 and not (sentence and line.words > 3)
                 and count.groups >= self.safe_min_groups
             )
@@ -149,6 +159,8 @@ class RecurringLinesKind(CheckKind):
     def _describes_story(self, line: str) -> bool:
         if any(p.match(line) for p in (_DATE_LINE, _BYLINE, _LABEL_ONLY, _DATELINE, _EMBED_CREDIT)):
             return True
+        if _EMBED_MEDIA_CREDIT.match(line):
+            return False
         name = normalize(_CREDIT_PREFIX.sub("", line))
         return name in self.credits or name.removeprefix("the ") in self.credits
 

@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterator
 
 from corpusmend.document import Document
+from corpusmend.gates import Gate
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
-from corpusmend.mojibake_detector import find_mojibake, in_mojibake
 from corpusmend.passes.context import DocumentContext
 
 _RUN = re.compile("\ufffd+")
@@ -23,10 +23,15 @@ class ReplacementCharacterKind(CheckKind):
     name = "replacement-character"
     message_values = frozenset({"count"})
 
+    def gate(self) -> Gate:
+        return Gate(("\ufffd",))
+
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text
         if "\ufffd" not in text:
             return
+        from corpusmend.mojibake_detector import find_mojibake, in_mojibake  # loads ftfy
+
         runs = find_mojibake(text)
         for m in _RUN.finditer(text):
             if in_mojibake(runs, m.start(), m.end()):

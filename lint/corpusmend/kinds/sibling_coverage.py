@@ -11,7 +11,6 @@ from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.kinds.sibling_order import repair_hit
 from corpusmend.passes.context import DocumentContext
-from corpusmend.siblings.coverage import missing_text
 
 
 @register_kind
@@ -29,5 +28,7 @@ class SiblingCoverageKind(CheckKind):
         self.min_words = int(params.get("min_words", 20))
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
-        for r in missing_text(doc, ctx.siblings, self.min_words):
+        from corpusmend.siblings.coverage import missing_text  # loaded when a sibling rule runs
+
+        for r in missing_text(doc, ctx.siblings, ctx.alignments, self.min_words):
             yield repair_hit(r)

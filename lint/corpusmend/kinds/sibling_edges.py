@@ -13,7 +13,6 @@ from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.kinds.sibling_order import repair_hit
 from corpusmend.passes.context import DocumentContext
-from corpusmend.siblings.edges import edge_text, inner_lines
 
 DEFAULT_SHAPES = (
     r"\b\d{4}-\d{2}-\d{2}\b",
@@ -58,7 +57,9 @@ class SiblingEdgesKind(CheckKind):
         self.shapes = tuple(shapes)
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
-        for r in edge_text(doc, ctx.siblings, self.max_words, self.shapes):
+        from corpusmend.siblings.edges import edge_text, inner_lines  # loaded when one runs
+
+        for r in edge_text(doc, ctx.siblings, ctx.alignments, self.max_words, self.shapes):
             yield repair_hit(r)
-        for r in inner_lines(doc, ctx.siblings, self.max_words, self.shapes):
+        for r in inner_lines(doc, ctx.siblings, ctx.alignments, self.max_words, self.shapes):
             yield repair_hit(r)

@@ -12,7 +12,6 @@ from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.kinds.sibling_order import repair_hit
 from corpusmend.passes.context import DocumentContext
-from corpusmend.siblings.insertions import insertions, paragraph_breaks
 
 
 @register_kind
@@ -30,7 +29,9 @@ class SiblingInsertionKind(CheckKind):
         self.min_words = int(params.get("min_words", 6))
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
-        for r in insertions(doc, ctx.siblings, self.min_words):
+        from corpusmend.siblings.insertions import insertions, paragraph_breaks  # when it runs
+
+        for r in insertions(doc, ctx.siblings, ctx.alignments, self.min_words):
             yield repair_hit(r)
-        for r in paragraph_breaks(doc, ctx.siblings):
+        for r in paragraph_breaks(doc, ctx.siblings, ctx.alignments):
             yield repair_hit(r)

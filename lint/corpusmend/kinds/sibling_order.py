@@ -9,14 +9,15 @@ splits the blocks that interrupt a sentence from those that only stand in anothe
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from corpusmend.document import Document
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
-from corpusmend.siblings.moves import moved_blocks
-from corpusmend.siblings.repairs import Repair
+
+if TYPE_CHECKING:  # the sibling machinery loads only when a sibling rule runs
+    from corpusmend.siblings.repairs import Repair
 
 
 def repair_hit(r: Repair) -> Hit:
@@ -45,5 +46,7 @@ class SiblingOrderKind(CheckKind):
         self.moves = str(params.get("moves", "all"))
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
-        for r in moved_blocks(doc, ctx.siblings, self.moves):
+        from corpusmend.siblings.moves import moved_blocks
+
+        for r in moved_blocks(doc, ctx.siblings, ctx.alignments, self.moves):
             yield repair_hit(r)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from corpusmend.document import Document
+from corpusmend.gates import GLUED_LOWER_CASE, LOWER_CASE_PARAGRAPH, Gate
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
@@ -45,6 +46,10 @@ class SpliceKind(CheckKind):
         super().__init__(params, data)
         self.max_block = int(params.get("max_block_paragraphs", 4))
         self.min_words = int(params.get("min_fragment_words", 2))
+
+    def gate(self) -> Gate:
+        """A splice resumes in a lower-case paragraph or glued after a sentence end."""
+        return Gate((LOWER_CASE_PARAGRAPH, *GLUED_LOWER_CASE), "sentence")
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text

@@ -16,6 +16,8 @@ Lines are deleted by the fix (with one of the line breaks around them).
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from itertools import islice
 from typing import Any, ClassVar
@@ -23,9 +25,11 @@ from typing import Any, ClassVar
 import regex
 
 from corpusmend.document import Document, Span
+from corpusmend.gates import CASE_TRAPS, Gate
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
+from corpusmend.pattern_literals import Precheck
 from corpusmend.shapes.furniture import delete_unit_edit
 
 _WORD = r"(?:[A-Z][\w’'.-]*|[A-Z]\.)"
@@ -55,6 +59,7 @@ _GLUED_BEFORE = regex.compile(
     r"(?:[^\S\n]+\S+){3}",
     regex.VERSION0,
 )
+_CASE_TRAP = re.compile(CASE_TRAPS)
 _ALNUM = regex.compile(r"[\W_]+")
 _TIMEOUT = 2.0
 
@@ -70,9 +75,18 @@ def _shouted(word: str) -> bool:
 
 
 def non_blank_lines(doc: Document) -> Iterator[Span]:
-    """Spans of the lines holding more than whitespace, from the top."""
+    """Spans of the lines holding more than whitespace, from the top (found one at a time: the
+    top few are read, not the whole text's lines)."""
     text = doc.text
-    return (span for span in doc.line_spans if span.slice(text).strip())
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        span = Span(start, len(text) if end == -1 else end)
+        if span.slice(text).strip():
+            yield span
+        if end == -1:
+            return
+        start = end + 1
 
 
 @register_kind
@@ -113,6 +127,9 @@ class TopMatterKind(CheckKind):
                 ) from None
         self.not_names = {w.casefold() for w in self.data_table("not_names")}
 
+    def gate(self) -> Gate:
+        return Gate.always("document-start")  # the first `top` non-blank lines
+
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text
         top = list(islice(non_blank_lines(doc), self.top + 1))
@@ -143,8 +160,15 @@ class TopMatterKind(CheckKind):
                         {"match": line[:length], "what": "byline glued to the text"},
                     )
 
+    @functools.cached_property
+    def _prechecks(self) -> list[Precheck]:
+        return [Precheck(p.pattern) for p in self.line_patterns]
+
     def _line_match(self, line: str) -> regex.Match | None:
-        for pattern in self.line_patterns:
+        lowered = None if _CASE_TRAP.search(line) else line.lower()
+        for pattern, precheck in zip(self.line_patterns, self._prechecks, strict=True):
+            if lowered is not None and not precheck.may_match(lowered):
+                continue  # cannot match: spare the call (a time limit makes each one cost)
             m = pattern.fullmatch(line, timeout=_TIMEOUT)
             if m is not None:
                 return m

@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 import regex
 
 from corpusmend.document import Document
+from corpusmend.gates import Gate
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
@@ -43,6 +44,7 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+_STRAIGHT_QUOTE = regex.compile('"')  # compiled once: regex.finditer looks it up every call
 _OPENING_QUOTE = '“"‘«'
 # Words no English sentence ends on: a short last line ending on one is a cut sentence ("Officials
 # in the town said the"). Left out: words that end set phrases and sign-offs ("Follow us on",
@@ -70,7 +72,7 @@ def _open_quotation(paragraph: str) -> bool:
     """True when the paragraph opens a quotation it does not close."""
     if paragraph.count("“") > paragraph.count("”") and not paragraph.rstrip().endswith("”"):
         return True
-    straight = [m.start() for m in regex.finditer(r'"', paragraph)]
+    straight = [m.start() for m in _STRAIGHT_QUOTE.finditer(paragraph)]
     if len(straight) % 2 == 0:
         return False
     last = straight[-1]
@@ -126,6 +128,9 @@ class TruncationKind(CheckKind):
             if skip
             else None
         )
+
+    def gate(self) -> Gate:
+        return Gate.always("document-end")  # the last line, its paragraph, its sentences
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text.rstrip()

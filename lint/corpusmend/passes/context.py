@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from corpusmend.document import Document
 from corpusmend.passes.line_stats import LineStats
+from corpusmend.siblings.alignments import AlignmentStore
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,8 @@ class DocumentContext:
     siblings: Sequence[Document] = ()  # other versions of the document, most similar first
     line_stats: LineStats | None = None  # recurring lines across the corpus
     source: str | None = None  # the document's source (site or folder) for per-source counts
+    # the document aligned against its siblings, shared by the SIB rules (and a fix's rounds)
+    alignments: AlignmentStore = field(default_factory=AlignmentStore, compare=False, repr=False)
 
     def fingerprint(self) -> str:
         """What this document's findings can depend on beyond its own text: its siblings'

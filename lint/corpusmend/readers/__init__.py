@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -17,6 +17,7 @@ from corpusmend.readers.base import (
     RecordSource,
     document_label,
     is_record_path,
+    record_format,
     record_source,
 )
 from corpusmend.readers.csv import read_csv, read_csv_stream, text_stream
@@ -35,10 +36,18 @@ __all__ = [
     "document_label",
     "is_record_path",
     "read_documents",
+    "record_format",
     "record_source",
 ]
 
 DEFAULT_OPTIONS = ReadOptions()
+
+RecordReader = Callable[[Path, ReadOptions], Iterator[Document | ReadProblem]]
+RECORD_READERS: dict[str, RecordReader] = {
+    "jsonl": read_jsonl,
+    "csv": read_csv,
+    "parquet": read_parquet,
+}
 
 
 def discover(
@@ -79,13 +88,9 @@ def within_limit(
 
 
 def read_path(path: Path, options: ReadOptions) -> Iterator[Document | ReadProblem]:
-    name = path.name
-    if name.endswith((".jsonl", ".jsonl.gz")):
-        yield from read_jsonl(path, options)
-    elif name.endswith(".csv"):
-        yield from read_csv(path, options)
-    elif name.endswith(".parquet"):
-        yield from read_parquet(path, options)
+    format_name = record_format(path.name)
+    if format_name is not None:
+        yield from RECORD_READERS[format_name](path, options)
     elif options.max_doc_chars and _size(path) > 4 * options.max_doc_chars:
         # a UTF-8 character is at most 4 bytes: this file is over the limit, so do not read it
         yield ReadProblem(

@@ -12,7 +12,14 @@ from corpusmend.document import Document
 # Markdown is not among them: its code blocks, tables and front matter are not prose, and rules
 # such as FMT003 (doubled space) would "fix" aligned columns. `--include '*.md'` opts in.
 TEXT_SUFFIXES = (".txt", ".text")
-RECORD_SUFFIXES = (".jsonl", ".jsonl.gz", ".csv", ".parquet")
+# The one suffix-to-format table: readers and record copiers both choose by it.
+RECORD_FORMATS: dict[str, str] = {
+    ".jsonl": "jsonl",
+    ".jsonl.gz": "jsonl",
+    ".csv": "csv",
+    ".parquet": "parquet",
+}
+RECORD_SUFFIXES = tuple(RECORD_FORMATS)
 DEFAULT_INCLUDE = tuple(f"*{s}" for s in TEXT_SUFFIXES + RECORD_SUFFIXES)
 
 
@@ -144,8 +151,16 @@ def record_source(doc: Document) -> RecordSource | None:
     return doc.source
 
 
+def record_format(name: str) -> str | None:
+    """The record format a file name says by its suffix (jsonl, csv, parquet); None for text."""
+    for suffix, format_name in RECORD_FORMATS.items():
+        if name.endswith(suffix):
+            return format_name
+    return None
+
+
 def is_record_path(path: str) -> bool:
-    return path.endswith(RECORD_SUFFIXES)
+    return record_format(path) is not None
 
 
 def document_label(doc: Document) -> str:

@@ -2,25 +2,49 @@
 
 from __future__ import annotations
 
+import functools
 import string
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 
 from corpusmend.builtin_rules import builtin_rules_dir
 from corpusmend.errors import RulePackError, RulePackWarning
 from corpusmend.kinds import CheckKind, get_kind
+from corpusmend.ruleset.pack_cache import builtin_pack
 from corpusmend.ruleset.rule import FixSpec, Rule, RuleCase
-from corpusmend.ruleset.schema import CODE_RULE, PACK_SCHEMA
+from corpusmend.ruleset.schema import PACK_SCHEMA
 from corpusmend.ruleset.yaml_lines import LineDict, line_of, load_yaml
+from corpusmend.schema_errors import describe, error_path, first_error
 
 MAX_PACK_BYTES = 5_000_000
 MAX_INCLUDE_DEPTH = 16
-_VALIDATOR = jsonschema.Draft202012Validator(PACK_SCHEMA)
+
+if TYPE_CHECKING:
+    import jsonschema
+
+
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    """The pack schema's validator, built on first use: the built-in packs are checked by the
+    tests, so a run with only them never imports jsonschema."""
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(PACK_SCHEMA)
+
+
+def _params_validator(kind_cls: type[CheckKind]) -> jsonschema.Draft202012Validator:
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(kind_cls.params_schema)
+
+
+def _builtin(path: Path) -> bool:
+    """A built-in pack (shipped with corpusmend and validated by its tests)."""
+    return path.resolve().parent == builtin_rules_dir().resolve()
 
 
 def pack_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -40,8 +64,9 @@ def _read_pack(path: Path) -> LineDict:
     size = path.stat().st_size
     if size > MAX_PACK_BYTES:
         raise RulePackError(path, f"pack is {size} bytes, over the {MAX_PACK_BYTES} byte limit")
+    builtin = _builtin(path)
     try:
-        doc = load_yaml(path)
+        doc = builtin_pack(path, load_yaml) if builtin else load_yaml(path)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else None
@@ -51,35 +76,15 @@ def _read_pack(path: Path) -> LineDict:
         raise RulePackError(path, f"not UTF-8: {exc}") from None
     if not isinstance(doc, LineDict):
         raise RulePackError(path, "a rule pack must be a mapping with a 'rules' list", 1)
-    errors = sorted(_VALIDATOR.iter_errors(doc), key=lambda e: list(map(str, e.path)))
-    if errors:
-        err = errors[0]
-        path_parts = _error_path(err)
+    if builtin:
+        return doc
+    err = first_error(_validator(), doc)
+    if err is not None:
+        path_parts = error_path(err)
         rule = _rule_label(doc, path_parts)
-        where = "/".join(map(str, err.path)) or "pack"
-        raise RulePackError(path, f"{where}: {_describe(err)}", line_of(doc, path_parts), rule)
+        where = "/".join(map(str, path_parts)) or "pack"
+        raise RulePackError(path, f"{where}: {describe(err)}", line_of(doc, path_parts), rule)
     return doc
-
-
-def _error_path(err: jsonschema.ValidationError) -> list[Any]:
-    """The error's path, down to the offending key for an unknown key."""
-    path = list(err.path)
-    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
-        known = err.schema.get("properties", {})
-        extra = sorted(k for k in err.instance if k not in known)
-        if extra:
-            path.append(extra[0])
-    return path
-
-
-def _describe(err: jsonschema.ValidationError) -> str:
-    if err.validator == "pattern" and err.schema.get("description") == CODE_RULE:
-        return f"{err.instance!r}: {CODE_RULE}"
-    if err.validator == "additionalProperties":
-        return err.message.replace("Additional properties are not allowed", "unknown key")
-    if err.validator == "required":
-        return err.message.replace("is a required property", "is missing")
-    return err.message
 
 
 def _rule_label(doc: Any, path: list[Any]) -> str | None:
@@ -132,12 +137,12 @@ def _build_rule(path: Path, raw: LineDict, data: dict[str, Any]) -> Rule:
     except KeyError as exc:
         raise RulePackError(path, exc.args[0], raw.key_lines["kind"], code) from None
     params = raw.get("params", {})
-    errors = list(jsonschema.Draft202012Validator(kind_cls.params_schema).iter_errors(params))
-    if errors:
-        err = errors[0]
-        where = "/".join(["params", *map(str, err.path)])
-        line = line_of(raw, ["params", *_error_path(err)]) or raw.line
-        raise RulePackError(path, f"{where}: {_describe(err)}", line, code)
+    err = None if _builtin(path) else first_error(_params_validator(kind_cls), params)
+    if err is not None:
+        param_path = ["params", *error_path(err)]
+        where = "/".join(map(str, param_path))
+        line = line_of(raw, param_path) or raw.line
+        raise RulePackError(path, f"{where}: {describe(err)}", line, code)
     try:
         check = kind_cls(params, data)
     except ValueError as exc:

@@ -46,11 +46,13 @@ def _context(linter: Linter, doc: Document, case: RuleCase) -> Sequence[Document
     from corpusmend.siblings.index import SiblingIndex
 
     others = [Document(t, id=f"corpus-{i}") for i, t in enumerate(case.corpus)]
-    view = build_view(linter.passes, [doc, *siblings, *others], SiblingIndex, lambda d: None)
-    return view.context(doc, source=None)
+    view = build_view(linter.passes, [doc, *siblings, *others], SiblingIndex)
+    return view.context(doc)
 
 
-def _case_failures(linter: Linter, rule: Rule, case: RuleCase) -> list[str]:
+def case_failures(
+    linter: Linter, rule: Rule, case: RuleCase, ungated: Linter | None = None
+) -> list[str]:
     doc = Document(case.text, id="case")
     siblings = _context(linter, doc, case)
     found = linter.check_document(doc, siblings)
@@ -58,6 +60,14 @@ def _case_failures(linter: Linter, rule: Rule, case: RuleCase) -> list[str]:
     if errors:
         return errors
     problems = []
+    if ungated is not None:
+        everywhere = ungated.check_document(Document(case.text, id="case"), siblings)
+        problems += [
+            f"the rule's gate hides {f.code} {case.text[f.start : f.end]!r}: a gate must match "
+            "wherever the rule can fire"
+            for f in everywhere
+            if f not in found
+        ]
     if case.expect is None:
         problems += [f"expected no finding, got {f.code} at {f.start}-{f.end}" for f in found]
     else:
@@ -89,6 +99,8 @@ def run_rule_tests(rules: Iterable[Rule], all_rules: list[Rule]) -> list[RuleRep
     reports = []
     for rule in rules:
         linter = Linter.from_rules([rule], all_rules)
+        ungated = Linter.from_rules([rule], all_rules)
+        ungated.gated = False  # the same cases without the gate must find the same
         report = RuleReport(rule)
         if not any(c.expect for c in rule.tests):
             report.failures.append("needs at least one case that must fire")
@@ -96,7 +108,7 @@ def run_rule_tests(rules: Iterable[Rule], all_rules: list[Rule]) -> list[RuleRep
             report.failures.append("needs at least one case that must not fire (expect: none)")
         for i, case in enumerate(rule.tests, 1):
             label = case.name or f"case {i}"
-            problems = _case_failures(linter, rule, case)
+            problems = case_failures(linter, rule, case, ungated)
             if problems:
                 report.failures += [f"{label} (line {case.line}): {p}" for p in problems]
             else:

@@ -7,12 +7,17 @@ from end to end: a sentence that merely contains the words never is.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import regex
 
+from corpusmend.document import Document
 from corpusmend.findings import Edit
+from corpusmend.gates import literal_trie
+from corpusmend.pattern_literals import literal_starts, required_literals, usable
 
 # Characters ignored around a phrase when comparing: spaces, bullets, quotes, trailing dots.
 _TRIM = " \t\u00a0•·*>|\"'“”‘’"
@@ -125,6 +130,11 @@ class FurnitureLines:
         self.max_length = max_length
         self.prose_guard = prose_guard
 
+    @functools.cached_property
+    def line_gate(self) -> LineGate | None:
+        """The furniture's gate (see :func:`line_gate`), built on first use."""
+        return line_gate(self.phrases, [p.pattern for p in self.patterns])
+
     def matches(self, unit: str) -> bool:
         stripped = unit.strip()
         if not stripped or len(stripped) > self.max_length:
@@ -141,3 +151,76 @@ class FurnitureLines:
         if self.any_pattern is not None:
             return self.any_pattern.fullmatch(stripped, timeout=_TIMEOUT) is not None
         return any(p.fullmatch(stripped, timeout=_TIMEOUT) for p in self.patterns)
+
+
+_TRIMMED = "".join(re.escape(c) for c in _TRIM)
+
+
+def line_gate(phrases: Iterable[str], patterns: Iterable[str]) -> LineGate | None:
+    """Searches over ``"\\n" + text.lower()`` that find something on every line that can be
+    furniture (see :func:`gated_lines`): a line holding one of `phrases` with only trimmed
+    characters around it, a line starting with what a pattern starts with, or holding what it
+    must hold; None when some phrase or pattern gives nothing safe to look for."""
+    after_break = []  # what follows a line break: each line is looked at from its start
+    spelt = []
+    for phrase in phrases:
+        words = phrase.split(" ")
+        if not all(usable(w) for w in words):
+            return None
+        spelt.append(r"[^\S\n]+".join(re.escape(w) for w in words))
+    if spelt:
+        alternatives = "|".join(sorted(spelt, key=lambda p: (-len(p), p)))
+        after_break.append(
+            rf"(?:[^\S\n]|[{_TRIMMED}])*(?:{alternatives})(?:[^\S\n]|[{_TRIMMED}:])*(?=\n|\Z)"
+        )
+    by_lead: dict[str, set[str]] = {}
+    anywhere: set[str] = set()
+    for source in patterns:
+        starts = literal_starts(source)
+        if starts is not None:
+            by_lead.setdefault(starts[1], set()).update(starts[0])
+            continue
+        required = required_literals(source)
+        if required is None:
+            return None
+        anywhere |= {r.lower().strip() for r in required}  # a part of a literal will do
+    for lead, starts in sorted(by_lead.items()):
+        lead_class = f"[{''.join(re.escape(c) for c in lead)}]*" if lead else ""
+        after_break.append(rf"[^\S\n]*{lead_class}{_literals(starts)}")
+    if "" in anywhere:
+        return None
+    return LineGate(
+        re.compile(r"\n(?:" + "|".join(after_break) + ")") if after_break else None,
+        tuple(sorted(anywhere)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class LineGate:
+    """The two searches of a furniture gate: from line breaks, and anywhere in a line."""
+
+    at_line_start: re.Pattern[str] | None
+    anywhere: tuple[str, ...]  # literals, found with str.find (faster than a class scan)
+
+
+def _literals(literals: Iterable[str]) -> str:
+    return "(?:" + literal_trie(literals) + ")"
+
+
+def gated_lines(gate: LineGate | None, doc: Document) -> set[int] | None:
+    """The offsets of one character in each line the gate finds something on (None: every line
+    must be looked at, as when a character's lower case is not what case-insensitive matching
+    takes it for)."""
+    if gate is None or doc.case_traps():
+        return None
+    # a match's last character is on its line (the prefixed text is one character longer)
+    lowered = "\n" + doc.lower()
+    found: set[int] = set()
+    if gate.at_line_start is not None:
+        found.update(m.end() - 2 for m in gate.at_line_start.finditer(lowered))
+    for literal in gate.anywhere:
+        at = lowered.find(literal)
+        while at != -1:
+            found.add(at - 1)  # its first character's offset in the text
+            at = lowered.find(literal, at + 1)
+    return found

@@ -17,8 +17,6 @@ from collections.abc import Iterable, Mapping
 from itertools import product
 
 import regex
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
 
 _SEPARATOR = regex.compile(r"([ -])")
 # With more separators than this, only the uniform spellings are generated (3 ** n otherwise).
@@ -58,6 +56,9 @@ class NearMisses:
     def canonicals(self, key: str) -> set[str]:
         if not self.keys or len(key) < 9:
             return set()
+        from rapidfuzz import process  # loaded when a long unknown name needs it
+        from rapidfuzz.distance import Levenshtein
+
         found = process.extract(key, self.keys, scorer=Levenshtein.distance, score_cutoff=2)
         out: set[str] = set()
         for candidate, distance, _ in found:

@@ -72,8 +72,18 @@ def _find_splices(doc: Document, max_block: int, min_words: int) -> list[Splice]
     if not _may_splice(doc) or laid_out_in_lines(doc):
         return []
     found: list[Splice] = []
+    # A splice after paragraph i resumes in a paragraph j in i+1..i+max_block that starts in
+    # lower case or holds a glued continuation: other paragraphs need no look.
+    text = doc.text
+    resumes = glued_paragraphs(doc) | {
+        k for k, p in enumerate(paras) if k >= 2 and _LOWER_START.match(text, p.start)
+    }
+    may_break = {j - d for j in resumes for d in range(1, max_block + 1)}
     i = 0
     while i < len(paras) - 1:
+        if i not in may_break:
+            i += 1
+            continue
         splice = _splice_after(doc, i, max_block, min_words)
         if splice is None:
             i += 1
@@ -127,6 +137,8 @@ def _splice_after(doc: Document, i: int, max_block: int, min_words: int) -> Spli
 
 
 _QUOTES = "“‘\"'«"
+# What a continuation paragraph starts with (_continuation_paragraph's first test)
+_LOWER_START = regex.compile(r"\p{Ll}")
 _ENDS_IN_LINK = regex.compile(r"(?:https?://|www\.|pic\.)\S+$", regex.REVERSE)
 
 

@@ -6,8 +6,9 @@
   :mod:`.parallel` computes them over processes, in input order.
 - :mod:`.index`: :class:`SiblingIndex`, built, added to, saved, loaded and queried; its flat
   tables (:mod:`.tables`), its compressed text store (:mod:`.store`) and file (:mod:`.index_file`).
-- :mod:`.plan`: :func:`sibling_map`, the siblings of every document of a corpus.
-- :mod:`.align`: align a document against one sibling (moved blocks included).
+- :mod:`.align`: align a document against one sibling (moved blocks included): its data
+  (:mod:`.alignment`), anchors (:mod:`.anchors`), the matching (:mod:`.matcher`, :mod:`.refine`);
+  :mod:`.alignments`: the store a document's context keeps them in.
 - :mod:`.repairs`: what the SIB rules share; :mod:`.moves`, :mod:`.edges`, :mod:`.coverage`,
   :mod:`.insertions`: what each reports, decided over all siblings.
 """
@@ -26,7 +27,6 @@ __all__ = [
     "SiblingOptions",
     "SignatureRecord",
     "align",
-    "sibling_map",
     "signature_record",
 ]
 
@@ -41,8 +41,4 @@ def __getattr__(name: str) -> Any:
         from corpusmend.siblings import records
 
         return getattr(records, name)
-    if name == "sibling_map":
-        from corpusmend.siblings.plan import sibling_map
-
-        return sibling_map
     raise AttributeError(f"module 'corpusmend.siblings' has no attribute {name!r}")

@@ -1,23 +1,19 @@
-"""The command-line face of siblings: `check`'s sibling options, and the lookup they give."""
+"""The command-line face of the corpus passes: `check`'s sibling flags, mapped onto the typed
+CorpusInputs that passes.corpus builds the view from."""
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from itertools import chain, islice
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from corpusmend.document import Document
-from corpusmend.passes.context import DocumentContext
-from corpusmend.readers import ReadOptions, ReadProblem, read_documents
+from corpusmend.passes.corpus import CorpusInputs, Reader, open_view
+from corpusmend.readers import ReadOptions
 from corpusmend.siblings.options import SiblingOptions
 
-# What the corpus passes know of a document: its siblings, or its whole context
-SiblingLookup = Callable[[Document], "Sequence[Document] | DocumentContext"]
-# Query thresholds a command line may change on a loaded index (signatures stay as built).
-QUERY_FIELDS = ("min_jaccard", "min_containment", "min_shared", "max_siblings")
+if TYPE_CHECKING:
+    from corpusmend.passes.build import CorpusView, LineCounter
 
 
 def add_sibling_arguments(parser: argparse.ArgumentParser) -> None:
@@ -94,33 +90,12 @@ def options_from_args(
     return SiblingOptions.from_dict(values)
 
 
-def _documents(
-    paths: Iterable[str],
-    read_options: ReadOptions | None,
-    reader: Callable[[Sequence[str]], Iterable[Document | ReadProblem]] | None = None,
-) -> Iterable[Document]:
-    items = reader(list(paths)) if reader else read_documents(list(paths), read_options)
-    for item in items:
-        if isinstance(item, ReadProblem):
-            continue  # the checking pass reports it
-        yield item
-
-
-def lookup_from_args(
-    args: argparse.Namespace,
-    read_options: ReadOptions | None = None,
-    settings: dict[str, Any] | None = None,
-    passes: Sequence[str] = ("siblings",),
-    reader: Callable[[Sequence[str]], Iterable[Document | ReadProblem]] | None = None,
-) -> SiblingLookup | None:
-    """What the corpus passes the selected rules need (`passes`) know of each checked document,
-    or None when no selected rule reads the corpus, siblings are off or there is nothing to
-    compare with (a single document, no reference corpus, no index)."""
-    if getattr(args, "no_siblings", False) or not passes:
+def corpus_inputs(
+    args: argparse.Namespace, settings: dict[str, Any] | None = None
+) -> CorpusInputs | None:
+    """The typed inputs of the corpus passes from `check`'s flags (None: --no-siblings)."""
+    if getattr(args, "no_siblings", False):
         return None
-    options = options_from_args(args, settings)
-    index_path = getattr(args, "index", None)
-    references = list(_documents(getattr(args, "siblings", []), read_options))
     paths = list(args.paths)
     if "-" in paths:
         print(
@@ -128,62 +103,31 @@ def lookup_from_args(
             file=sys.stderr,
         )
         paths = [p for p in paths if p != "-"]
-    checked = _documents(paths, read_options, reader)  # streamed: the index keeps no texts
-    index = sibling_index(options, references, checked, index_path)
-    if index is None:
+    return CorpusInputs(
+        paths=tuple(paths),
+        options=options_from_args(args, settings),
+        references=tuple(getattr(args, "siblings", [])),
+        index=getattr(args, "index", None),
+        source_field=getattr(args, "source_field", None),
+    )
+
+
+def view_from_args(
+    args: argparse.Namespace,
+    needed: Sequence[str],
+    settings: dict[str, Any] | None = None,
+    reader: Reader | None = None,
+    read_options: ReadOptions | None = None,
+    count_lines: LineCounter | None = None,
+) -> CorpusView | None:
+    """The corpus view `check` (or `baseline`) builds from its flags: see passes.corpus."""
+    inputs = corpus_inputs(args, settings)
+    if inputs is None or not needed:
         return None
-    if index_path:
-        _warn_if_stale(index, index_path, args.paths)
-    if "line-stats" not in passes:
-        return lambda doc: [m.document for m in index.query(doc)]
-    from corpusmend.passes.build import view_of_index
-
-    source_of = source_function(getattr(args, "source_field", None))
-    view = view_of_index(passes, index, source_of)
-    return lambda doc: view.context(doc, source_of(doc))
-
-
-def sibling_index(
-    options: SiblingOptions,
-    references: Sequence[Document],
-    checked: Iterable[Document],
-    index_path: str | None = None,
-) -> Any:
-    """The SiblingIndex a check uses: a saved index when given (its query thresholds set by
-    `options`), then the reference corpus, then the checked documents; None when there is
-    nothing to compare with (no index, no reference, fewer than two documents)."""
-    rest = iter(checked)
-    head = list(islice(rest, 2))
-    if not index_path and not references and len(head) < 2:
-        return None  # nothing to compare with: skip loading the index machinery
-    from corpusmend.siblings.index import SiblingIndex  # numpy: only when needed
-
-    if index_path:
-        index = SiblingIndex.load(index_path)
-        query = {k: getattr(options, k) for k in QUERY_FIELDS}
-        index.options = dataclasses.replace(index.options, **query)
-    else:
-        index = SiblingIndex(options)
-    for doc in references:
-        index.add(doc)
-    reference = len(index)
-    added = 0
-    for doc in chain(head, rest):
-        index.add(doc)
-        added += 1
-    if reference == 0 and added < 2:
-        return None
-    return index
-
-
-def source_function(field: str | None) -> Callable[[Document], str | None]:
-    """A document's source: the record field named by --source-field, else a text file's
-    folder, else none."""
-    from corpusmend.passes.sources import folder_source, source_value
-
-    if field is not None:
-        return lambda doc: source_value(doc.metadata.get(field))
-    return lambda doc: folder_source(doc.path) if doc.source is None else None
+    view = open_view(needed, inputs, reader, read_options, count_lines)
+    if view is not None and inputs.index:
+        _warn_if_stale(view.siblings, inputs.index, args.paths)
+    return view
 
 
 def _warn_if_stale(index: Any, index_path: str, checking: Sequence[str]) -> None:

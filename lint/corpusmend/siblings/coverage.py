@@ -9,6 +9,7 @@ from corpusmend.findings import Edit
 from corpusmend.siblings.align import (
     fuzzy_counterpart,
 )
+from corpusmend.siblings.alignments import AlignmentStore
 from corpusmend.siblings.repairs import Pair, Repair, pairs, whole_copies
 from corpusmend.siblings.tokens import separator
 
@@ -50,8 +51,10 @@ def _head_end(pair: Pair, a_lead: str, bmin: int) -> int:
     return k
 
 
-def missing_text(doc: Document, siblings: Sequence[Document], min_words: int) -> list[Repair]:
-    found = whole_copies(pairs(doc, siblings))
+def missing_text(
+    doc: Document, siblings: Sequence[Document], store: AlignmentStore, min_words: int
+) -> list[Repair]:
+    found = whole_copies(pairs(doc, siblings, store))
     tails: list[tuple[Pair, int]] = []
     heads: list[tuple[Pair, int]] = []
     for pair in found:

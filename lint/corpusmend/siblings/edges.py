@@ -13,6 +13,7 @@ from corpusmend.siblings.align import (
     UNMATCHED,
     fuzzy_counterpart,
 )
+from corpusmend.siblings.alignments import AlignmentStore
 from corpusmend.siblings.repairs import Pair, Repair, other_versions, pairs
 
 
@@ -22,9 +23,13 @@ def _is_prose(text: str) -> bool:
 
 
 def edge_text(
-    doc: Document, siblings: Sequence[Document], max_words: int, shapes: Sequence[re.Pattern]
+    doc: Document,
+    siblings: Sequence[Document],
+    store: AlignmentStore,
+    max_words: int,
+    shapes: Sequence[re.Pattern],
 ) -> list[Repair]:
-    found = other_versions(pairs(doc, siblings))
+    found = other_versions(pairs(doc, siblings, store))
     if not found:
         return []
     a = found[0].al.a
@@ -135,12 +140,16 @@ MAX_FURNITURE_WORDS = 8  # a longer line inside the document that reads as prose
 
 
 def inner_lines(
-    doc: Document, siblings: Sequence[Document], max_words: int, shapes: Sequence[re.Pattern]
+    doc: Document,
+    siblings: Sequence[Document],
+    store: AlignmentStore,
+    max_words: int,
+    shapes: Sequence[re.Pattern],
 ) -> list[Repair]:
     """Lines inside the document (between text the siblings have) that no sibling has, with
     the shape of page furniture ("Sign up for our daily briefing" between two paragraphs).
     Lines without such a shape are left alone: a version may well hold a paragraph more."""
-    found = other_versions(pairs(doc, siblings))
+    found = other_versions(pairs(doc, siblings, store))
     if not found:
         return []
     a = found[0].al.a

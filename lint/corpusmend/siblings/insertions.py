@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.siblings.align import UNMATCHED, Alignment
+from corpusmend.siblings.alignments import AlignmentStore
 from corpusmend.siblings.repairs import Pair, Repair, Votes, follows, pairs, share, whole_copies
 from corpusmend.siblings.tokens import Tokens, separator
 
@@ -36,8 +37,10 @@ def _anchored(al: Alignment, i: int, step: int, need: int = 3) -> bool:
     return al.in_backbone(i)
 
 
-def insertions(doc: Document, siblings: Sequence[Document], min_words: int) -> list[Repair]:
-    found = pairs(doc, siblings)
+def insertions(
+    doc: Document, siblings: Sequence[Document], store: AlignmentStore, min_words: int
+) -> list[Repair]:
+    found = pairs(doc, siblings, store)
     repairs: list[Repair] = []
     seen: set[tuple[int, int]] = set()
     for pair in whole_copies(found):
@@ -50,7 +53,7 @@ def insertions(doc: Document, siblings: Sequence[Document], min_words: int) -> l
             if not (_anchored(al, p, -1) and _anchored(al, q, 1)):
                 continue
             jp = al.a_to_b[p]
-            if al.a_to_b[q] != jp + 1 or b.ends_sentence(jp) or "\n" in b.gap(jp):
+            if al.a_to_b[q] != jp + 1 or not runs_on(b, jp):
                 continue  # the sibling has other text here, or no whole sentence across it
             around = a.text[a.outer_end(p) : a.outer_start(q)]
             if "\n" in around:
@@ -158,12 +161,22 @@ def cut_inside_sentence(a: Tokens, p: int, q: int) -> bool:
     return any(a.ends_sentence(i) for i in range(q, last))
 
 
-def paragraph_breaks(doc: Document, siblings: Sequence[Document]) -> list[Repair]:
+def runs_on(b: Tokens, j: int) -> bool:
+    """Whether the sibling's sentence runs on from word j to the next: no sentence end, and
+    only spacing between them (a mark such as "###" or "|" may stand for a paragraph break
+    the way a record joins paragraphs)."""
+    gap = b.gap(j)
+    return not b.ends_sentence(j) and not gap.strip() and "\n" not in gap
+
+
+def paragraph_breaks(
+    doc: Document, siblings: Sequence[Document], store: AlignmentStore
+) -> list[Repair]:
     """A paragraph break inside a sentence that the siblings have whole ("the old⏎⏎swing
     bridge"): the words on both sides follow each other in the sibling, with no line break
     and no sentence end between them, and the document has no sentence end before the break
     (outlets paragraph differently: a break between whole sentences is no artifact)."""
-    found = pairs(doc, siblings)
+    found = pairs(doc, siblings, store)
     repairs: list[Repair] = []
     seen: set[int] = set()
     for pair in whole_copies(found):
@@ -179,8 +192,7 @@ def paragraph_breaks(doc: Document, siblings: Sequence[Document]) -> list[Repair
                 continue  # marks between the paragraphs (a bullet, a lone comma): not prose
             if not (_anchored(al, p, -1) and _anchored(al, q, 1)):
                 continue
-            jp = al.a_to_b[p]
-            if b.ends_sentence(jp) or "\n" in b.gap(jp):
+            if not runs_on(b, al.a_to_b[p]):
                 continue
             votes = _break_votes(found, p, q)
             if votes.decided() is False:
@@ -196,7 +208,7 @@ def _break_votes(found: list[Pair], p: int, q: int) -> Votes:
         al = pair.al
         if not follows(al, p, q):
             continue
-        if "\n" in al.b.gap(al.a_to_b[p]):
+        if not runs_on(al.b, al.a_to_b[p]):
             votes.keep += 1
         else:
             votes.change += 1

@@ -13,6 +13,7 @@ from corpusmend.siblings.align import (
     Alignment,
     Block,
 )
+from corpusmend.siblings.alignments import AlignmentStore
 from corpusmend.siblings.repairs import Pair, Repair, Votes, follows, pairs
 from corpusmend.siblings.tokens import Tokens, insertion_point, rejoined, separator
 from corpusmend.siblings.wholeness import broken_count, join
@@ -61,6 +62,13 @@ def _destination(al: Alignment, block: Block) -> int | None:
     return i
 
 
+def _paragraph_end(a: Tokens, d: int, stop: int) -> int:
+    """The last word of the line word d is on, looking no further than word `stop`."""
+    while d + 1 < min(stop, len(a)) and "\n" not in a.gap(d):
+        d += 1
+    return d
+
+
 def _plan_move(al: Alignment, block: Block, d: int | None) -> _Move | None:
     """The edits that move `block` to after document word `d`, and how many sentences are
     broken before and after the move; None when the move makes no sense."""
@@ -77,11 +85,17 @@ def _plan_move(al: Alignment, block: Block, d: int | None) -> _Move | None:
         return None
     p = i0 - 1 if i0 > 0 else None
     q = i1 + 1 if i1 + 1 < len(a) else None
-    d1 = d + 1 if d + 1 < len(a) else None
     text = a.text
-    block_text = text[a.outer_start(i0) : a.outer_end(i1)]
     left_gap = text[a.outer_end(p) : a.outer_start(i0)] if p is not None else ""
     right_gap = text[a.outer_end(i1) : a.outer_start(q)] if q is not None else ""
+    # a block that is a paragraph of its own in this copy stays one: it goes between two of the
+    # copy's paragraphs, after the one the sibling has it inside (outlets paragraph differently)
+    paragraph = p is None or "\n" in left_gap
+    dest = d
+    if paragraph and d >= 0:
+        d = _paragraph_end(a, d, i0 if d < i0 else len(a))
+    d1 = d + 1 if d + 1 < len(a) else None
+    block_text = text[a.outer_start(i0) : a.outer_end(i1)]
     # take the block out, joining what was around it as the sibling joins it; marks in the gaps
     # (a dash, an @, a bullet) are not the block's and stay where they are
     if p is not None and q is not None:
@@ -106,6 +120,8 @@ def _plan_move(al: Alignment, block: Block, d: int | None) -> _Move | None:
         # between two of the document's paragraphs the block is a paragraph of its own, however
         # the sibling lays it out (outlets paragraph differently)
         before = after = separator(text[a.outer_end(d) : a.outer_start(d1)])
+    elif paragraph:
+        before = after = separator(left_gap) if "\n" in left_gap else "\n\n"
     if d == -1:
         pos = len(text) - len(text.lstrip())
         into = Edit(pos, pos, block_text + after)
@@ -131,7 +147,7 @@ def _plan_move(al: Alignment, block: Block, d: int | None) -> _Move | None:
         return None  # the block would land inside a sentence: that is no place for it
     edits = tuple(sorted((out, into), key=lambda e: e.start))
     whole = p is not None and q is not None and _shown_whole(al, p, q)
-    return _Move(block, d, edits, broken_count(now), broken_count(after_move), whole)
+    return _Move(block, dest, edits, broken_count(now), broken_count(after_move), whole)
 
 
 def _shown_whole(al: Alignment, p: int, q: int, slack: int = 2) -> bool:
@@ -215,18 +231,22 @@ def _best_move(al: Alignment, block: Block) -> _Move | None:
     return min(valid, key=lambda m: (m.broken_after, m.broken_after - m.broken_now, m.block.size))
 
 
-def moved_blocks(doc: Document, siblings: Sequence[Document], which: str = "all") -> list[Repair]:
+def moved_blocks(
+    doc: Document, siblings: Sequence[Document], store: AlignmentStore, which: str = "all"
+) -> list[Repair]:
     """Blocks out of place. `which`: "interrupting" (the block breaks a sentence the move
     rejoins), "reordering" (it breaks none: the majority of versions has another order), or
     "all"."""
-    repairs = _moved_blocks(doc, siblings)
+    repairs = _moved_blocks(doc, siblings, store)
     if which == "all":
         return repairs
     return [r for r in repairs if bool(r.values["rejoins"]) == (which == "interrupting")]
 
 
-def _moved_blocks(doc: Document, siblings: Sequence[Document]) -> list[Repair]:
-    found = pairs(doc, siblings)
+def _moved_blocks(
+    doc: Document, siblings: Sequence[Document], store: AlignmentStore
+) -> list[Repair]:
+    found = pairs(doc, siblings, store)
     repairs: list[Repair] = []
     taken: list[tuple[int, int]] = []
     for pair in found:

@@ -30,6 +30,9 @@ class SiblingOptions:
     # as evidence only for a block it has whole, in a sentence it has whole.
     min_containment: float = 0.25
     min_shared: int = 8
+    # 8, measured (sib-splice on the real copies of article-comparisons, 104 injections):
+    # repair 0.817 at 2, 0.837 from 4 to 16, recall 0.99 throughout; 8 keeps twice the
+    # smallest cap that repairs as well, since an identical copy takes a place without voting.
     max_siblings: int = 8
 
     def __post_init__(self) -> None:

@@ -1,14 +1,22 @@
 """What the SIB rules share: the document aligned against each sibling, votes, and Repair.
 
 The rules live beside it (:mod:`.moves` SIB001, :mod:`.edges` SIB002, :mod:`.coverage` SIB003,
-:mod:`.insertions` SIB004). Each aligns the document against every sibling (alignments are
-cached, so the four rules share them), decides by the siblings, and returns :class:`Repair` s:
-a span of the document, the values for the rule's message, the edits of the fix (or None) and
-where the fix came from (sibling id, path and similarity).
+:mod:`.insertions` SIB004). Each aligns the document against every sibling (through the
+document context's AlignmentStore, so the four rules share each alignment), decides by the
+siblings, and returns :class:`Repair` s: a span of the document, the values for the rule's
+message, the edits of the fix (or None) and where the fix came from (sibling id, path and
+similarity).
 
 Deciding: with three or more versions that cover a piece of text, the majority decides (the
 document itself counts as one version, voting for what it has). With only two versions, a
 moved block is moved when the sibling's order keeps more sentences whole than the document's.
+
+The vote under the cap: a document's siblings are its `max_siblings` (8) most similar verified
+copies (shingle similarity, then shared shingles, then key), so at most 9 versions vote, however
+large the group (a story in 1,000 copies votes among the document and its 8 nearest). A copy
+votes on a piece of text only where its alignment covers it (one that lacks the text abstains),
+and a copy with the document's very text is no other version: it neither votes nor repairs,
+though it still takes one of the 8 places (siblings are capped before the copies are compared).
 """
 
 from __future__ import annotations
@@ -20,7 +28,8 @@ from typing import Any
 from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.readers.base import document_label
-from corpusmend.siblings.align import UNMATCHED, Alignment, align
+from corpusmend.siblings.alignment import UNMATCHED, Alignment
+from corpusmend.siblings.alignments import AlignmentStore
 
 
 @dataclass(frozen=True)
@@ -97,17 +106,23 @@ def other_versions(found: list[Pair]) -> list[Pair]:
     ]
 
 
-def pairs(doc: Document, siblings: Sequence[Document]) -> list[Pair]:
+def pairs(doc: Document, siblings: Sequence[Document], store: AlignmentStore) -> list[Pair]:
     """Alignments of the document against each sibling that shares any text with it, best
-    first (most of the document found in it, then by id)."""
+    first (most of the document found in it, then by id); `store` aligns each pair once and
+    keeps the list for the other rules."""
+    key = (doc.text, tuple((s.path, s.id, s.text) for s in siblings))
+    found = store.pairs.get(key)
+    if found is not None:
+        return list(found)
     out = []
     for sib in siblings:
         if sib.text == doc.text:
             continue
-        al = align(doc.text, sib.text)
+        al = store.align(doc.text, sib.text)
         if al.matched:
             out.append(Pair(sib, al))
     out.sort(key=lambda p: (-p.al.coverage, p.sibling.id))
+    store.pairs[key] = tuple(out)
     return out
 
 

@@ -12,7 +12,7 @@ from corpusmend.document import Document
 from corpusmend.readers.base import RecordSource
 from corpusmend.readers.csv import csv_rows, text_stream
 from corpusmend.writers.atomic import AtomicFile
-from corpusmend.writers.record_copy import changed_since_read
+from corpusmend.writers.copier import changed_since_read
 
 
 def serialize_row(fields: list[str], like: str) -> str:

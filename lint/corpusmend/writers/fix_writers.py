@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from corpusmend.errors import CorpusmendError
-from corpusmend.linter import Linter
 from corpusmend.readers.base import is_record_path, record_source
 from corpusmend.readers.text import encode
 from corpusmend.runner import DocumentResult, unwritten
@@ -36,19 +35,18 @@ def copy_errors() -> tuple[type[BaseException], ...]:
 class InPlaceWriter:
     """Writes fixed text files over themselves (atomically, never over a changed file)."""
 
-    def __init__(self, linter: Linter) -> None:
-        self.linter = linter
+    def __init__(self) -> None:
         self.errors: list[str] = []
 
     def write(self, result: DocumentResult) -> DocumentResult:
         if result.fixed_text is None or result.doc.path is None:
             return result
         if record_source(result.doc) is not None:
-            return unwritten(result, self.linter, IN_PLACE_REFUSED)
+            return unwritten(result, IN_PLACE_REFUSED)
         try:
             write_fixed_text_file(result)
         except (OSError, CorpusmendError) as exc:
-            return unwritten(result, self.linter, str(exc))
+            return unwritten(result, str(exc))
         return result
 
     def close(self) -> list[str]:
@@ -67,10 +65,9 @@ class FixedCopyWriter:
     reader has reported them).
     """
 
-    def __init__(self, out_dir: Path, roots: Sequence[str], linter: Linter) -> None:
+    def __init__(self, out_dir: Path, roots: Sequence[str]) -> None:
         self.out_dir = out_dir
         self.roots = [Path(r) for r in roots if r != "-" and Path(r).is_dir()]
-        self.linter = linter
         self.errors: list[str] = []
         self._copy: RecordCopy | None = None
         self._copy_path: str | None = None
@@ -95,7 +92,7 @@ class FixedCopyWriter:
         doc = result.doc
         if doc.path is None:
             if result.fixed_text is not None:
-                return unwritten(result, self.linter, "--output-dir does not write stdin")
+                return unwritten(result, "--output-dir does not write stdin")
             return result
         path = doc.path
         source = record_source(doc)
@@ -129,9 +126,9 @@ class FixedCopyWriter:
                 f.file.write(data)
         except OSError as exc:
             if not result.problem:
-                return unwritten(result, self.linter, f"{exc.strerror or exc}")
+                return unwritten(result, f"{exc.strerror or exc}")
         except CorpusmendError as exc:
-            return unwritten(result, self.linter, str(exc))
+            return unwritten(result, str(exc))
         return result
 
     def _start_copy(self, path: str, quiet: bool) -> None:

@@ -12,7 +12,7 @@ from corpusmend.document import Document
 from corpusmend.readers.base import RecordSource
 from corpusmend.readers.jsonl import open_jsonl, parse_line
 from corpusmend.writers.atomic import AtomicFile
-from corpusmend.writers.record_copy import changed_since_read
+from corpusmend.writers.copier import changed_since_read
 
 
 def line_ending(raw: bytes) -> bytes:

@@ -11,7 +11,7 @@ from corpusmend.document import Document
 from corpusmend.readers.base import RecordSource
 from corpusmend.readers.parquet import import_parquet
 from corpusmend.writers.atomic import AtomicFile
-from corpusmend.writers.record_copy import changed_since_read
+from corpusmend.writers.copier import changed_since_read
 
 
 class ParquetCopy:
