@@ -15,6 +15,8 @@ Writes every figure to bench/results/latest.json (git-ignored). Sections:
   siblings at 1x, 4x, 16x, as the commands users run (wall time, peak RSS);
 - big_groups: `check` on groups of 40 exact copies against groups of 40 near-identical copies,
   and one story in 1,000 near-identical copies, in documents per second.
+- index_build: `corpusmend index` over a JSONL of the real texts repeated with new ids, at
+  `--jobs 1` and `--jobs 2` (docs/s per core, start-up included), and `check --index` on one file.
 
 Real corpora come first in every table; the invented corpus (`bench/corpus.py`) is a smoke test.
 """
@@ -33,7 +35,15 @@ from typing import Any
 
 from bench.corpora import Corpus, invented, real_corpora
 from bench.measure import machine
-from bench.sections import big_groups, corpus_runs, latency, per_rule, startup, throughput
+from bench.sections import (
+    big_groups,
+    corpus_runs,
+    index_build,
+    latency,
+    per_rule,
+    startup,
+    throughput,
+)
 from bench.tables import tables
 from corpusmend import Linter
 
@@ -73,6 +83,7 @@ def sections(sizes: Sizes, corpora: list[Corpus]) -> dict[str, Callable[[Linter]
         "startup": lambda lt: startup.run(sizes.startup_repeats),
         "corpus_runs": lambda lt: corpus_runs.run(pooled(corpora), sizes),
         "big_groups": lambda lt: big_groups.run(sizes.group_docs, sizes.viral_copies),
+        "index_build": lambda lt: index_build.run(sizes.index_docs),
     }  # fmt: skip
 
 

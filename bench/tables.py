@@ -105,6 +105,27 @@ def _big_groups(b: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _index_build(b: dict[str, Any]) -> list[str]:
+    lines = [
+        "",
+        f"corpusmend index on {b['documents']:,} real documents ({_f(b['mb'], 1)} MB JSONL, texts"
+        f" repeated with new ids; target {b['target_docs_per_s_per_core']:,} docs/s per core):",
+    ]
+    for r in b["rows"]:
+        lines.append(
+            f"  --jobs {r['jobs']}: {_f(r['seconds'])} s = {_f(r['docs_per_s'], 0)} docs/s"
+            f" ({_f(r['docs_per_s_per_core'], 0)} per core), peak RSS {_f(r['peak_rss_mb'], 0)} MB,"
+            f" index {_f(r['index_mb'], 1)} MB"
+        )
+    same = "byte-identical" if b["identical_across_jobs"] else "DIFFERENT"
+    seconds, rss = b["check_one_file_with_index_s"], b["check_one_file_with_index_rss_mb"]
+    lines.append(
+        f"  index files at --jobs 1 and 2: {same}; check one file --index (SIB):"
+        f" {_f(seconds)} s, {_f(rss, 0)} MB"
+    )
+    return lines
+
+
 def tables(results: dict[str, Any]) -> str:
     m = results["machine"]
     lines = [
@@ -120,6 +141,7 @@ def tables(results: dict[str, Any]) -> str:
         "startup": _startup,
         "corpus_runs": lambda c: _corpus_runs(c, m["cores"] or 1),
         "big_groups": _big_groups,
+        "index_build": _index_build,
     }
     for name, section in s.items():
         if "error" in section:

@@ -36,10 +36,12 @@ def test_quick_benchmark_prints_tables_and_writes_json(tmp_path: Path) -> None:
         "startup",
         "corpus_runs",
         "big_groups",
+        "index_build",
     }
     for name, section in sections.items():
         assert "error" not in section, (name, section)
     assert "invented" in results["corpora"]
+    assert sections["index_build"]["identical_across_jobs"] is True
 
     rows = sections["throughput"]["rows"]
     assert {(r["corpus"], r["variant"]) for r in rows} >= {

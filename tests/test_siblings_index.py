@@ -74,19 +74,25 @@ def test_save_and_load_round_trip(tmp_path):
     assert [d.text for d in loaded.documents()] == [d.text for d in index.documents()]
 
 
-def test_a_broken_index_file_is_a_clear_error_naming_file_and_line(tmp_path):
+def test_a_broken_index_file_is_a_clear_error_naming_the_file(tmp_path):
     path = tmp_path / "bad.idx"
     SiblingIndex.build(_corpus()).save(path)
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        lines = f.read().splitlines()
-    lines[2] = lines[2][:40]
-    with gzip.open(path, "wt", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
-    with pytest.raises(CorpusmendError, match=r"bad\.idx:3: bad JSON"):
-        SiblingIndex.load(path)
-    (tmp_path / "plain.idx").write_text("not gzip")
-    with pytest.raises(CorpusmendError, match=r"plain\.idx"):
+    data = path.read_bytes()
+    (tmp_path / "cut.idx").write_bytes(data[:60])
+    with pytest.raises(CorpusmendError, match=r"cut\.idx: sibling index is truncated"):
+        SiblingIndex.load(tmp_path / "cut.idx")
+    (tmp_path / "plain.idx").write_text("not an index")
+    with pytest.raises(CorpusmendError, match=r"plain\.idx: not a corpusmend sibling index"):
         SiblingIndex.load(tmp_path / "plain.idx")
+    # version 1 and 2 files are gzip JSON lines: a broken line is named
+    lines = [
+        json.dumps({"format": "corpusmend-sibling-index", "version": 2, "options": {}}),
+        json.dumps({"key": "a", "id": "a", "path": None, "text": "one two three"}),
+        '{"key": "b", "id"',
+    ]
+    (tmp_path / "old.idx").write_bytes(gzip.compress("\n".join(lines).encode()))
+    with pytest.raises(CorpusmendError, match=r"old\.idx:3: bad JSON"):
+        SiblingIndex.load(tmp_path / "old.idx")
 
 
 def sibling_map(docs, reference=()):
@@ -139,20 +145,17 @@ def test_a_short_excerpt_of_a_long_text_is_found_by_containment():
 def test_containment_candidates_survive_saving_and_loading(tmp_path):
     full = Document(_long_article(), id="full")
     excerpt = Document(LIBRARY[4], id="excerpt")
-    SiblingIndex.build([full, excerpt]).save(tmp_path / "index.gz")
-    loaded = SiblingIndex.load(tmp_path / "index.gz")
+    SiblingIndex.build([full, excerpt]).save(tmp_path / "index.idx")
+    loaded = SiblingIndex.load(tmp_path / "index.idx")
     assert _ids(loaded.query(excerpt)) == ["full"]
-    # an index written before sampled shingles were saved: they are computed again
-    records = gzip.decompress((tmp_path / "index.gz").read_bytes()).decode().splitlines()
-    stripped = [records[0]] + [
-        json.dumps({k: v for k, v in json.loads(r).items() if k != "samples"}) for r in records[1:]
-    ]
-    assert all("samples" in json.loads(r) for r in records[1:])
-    (tmp_path / "old.gz").write_bytes(gzip.compress("\n".join(stripped).encode() + b"\n"))
-    assert _ids(SiblingIndex.load(tmp_path / "old.gz").query(excerpt)) == ["full"]
     # replacing a document drops its old samples: the excerpt no longer finds it
     loaded.add(Document(article(*FERRY), id="full"))
     assert _ids(loaded.query(excerpt)) == []
+    # and saving the replaced index keeps only the new text
+    loaded.save(tmp_path / "again.idx")
+    again = SiblingIndex.load(tmp_path / "again.idx")
+    assert sorted(d.text for d in again.documents()) == sorted([article(*FERRY), LIBRARY[4]])
+    assert _ids(again.query(excerpt)) == []
 
 
 def test_articles_sharing_only_site_furniture_are_partial_copies_that_repair_nothing(linter):

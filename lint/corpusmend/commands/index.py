@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from corpusmend.commands.common import run_config
 from corpusmend.commands.io_options import add_input_options, read_options
 from corpusmend.commands.project import OptionsReader
 from corpusmend.config_reader import ConfiguredReader
+from corpusmend.document import Document
 from corpusmend.passes.index_inputs import stamps
 from corpusmend.readers import ReadProblem
 from corpusmend.siblings.cli import options_from_args
@@ -32,6 +34,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--num-perm", type=int, default=None, metavar="N", help="MinHash permutations (default 64)"
     )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes computing signatures (default: all cores; the index is the same)",
+    )
     add_input_options(parser)
     g = parser.add_argument_group("config")
     g.add_argument("--config", default=None, metavar="FILE", help="use this config file")
@@ -39,9 +49,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from corpusmend.siblings.index import (
-        SiblingIndex,  # numpy, datasketch: loaded for this command only
-    )
+    from corpusmend.siblings.index import SiblingIndex  # numpy: loaded for this command only
+    from corpusmend.siblings.parallel import available_cores, signature_records
 
     out = Path(args.output)
     if args.update and out.exists():
@@ -54,25 +63,32 @@ def main(args: argparse.Namespace) -> int:
             settings["num_perm"] = args.num_perm
             settings["bands"] = max(1, args.num_perm // 2)
         index = SiblingIndex(options_from_args(args, settings))
-    problems = 0
-    added = 0
+    counts = {"problems": 0, "added": 0}
     paths: set[str] = set()
     # the documents `check` would see: the same input options and the config's excludes
     options = read_options(args)
     config = run_config(args)
     reader = ConfiguredReader(config, config.force_exclude, options, OptionsReader(options))
-    for item in reader(args.paths):
-        if isinstance(item, ReadProblem):
-            print(f"corpusmend: {item.path}: {item.message}", file=sys.stderr)
-            problems += 1
-            continue
-        index.add(item)
-        added += 1
-        if item.path:
-            paths.add(item.path)
+
+    def documents() -> Iterator[Document]:
+        for item in reader(args.paths):
+            if isinstance(item, ReadProblem):
+                print(f"corpusmend: {item.path}: {item.message}", file=sys.stderr)
+                counts["problems"] += 1
+                continue
+            counts["added"] += 1
+            if item.path:
+                paths.add(item.path)
+            yield item
+
+    jobs = args.jobs if args.jobs and args.jobs > 0 else available_cores()
+    # an index file keeps no metadata: records leave it out
+    for record in signature_records(documents(), index.options, jobs, extras=False):
+        index.add_record(record)
     index.roots = sorted(set(index.roots) | set(args.paths)) if args.update else list(args.paths)
     index.inputs = {**(index.inputs if args.update else {}), **stamps(paths)}
     out.parent.mkdir(parents=True, exist_ok=True)  # the config's .corpusmend/ may not exist yet
     index.save(out)
+    added = counts["added"]
     print(f"indexed {added} document(s) into {out} ({len(index)} in all)", file=sys.stderr)
-    return 2 if problems else 0
+    return 2 if counts["problems"] else 0

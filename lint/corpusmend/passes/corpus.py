@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from corpusmend.document import Document
@@ -49,7 +50,7 @@ def open_view(
     from corpusmend.passes.build import view_of_index
 
     references = list(_documents(inputs.references, None, read_options))
-    checked = list(_documents(inputs.paths, reader, read_options))
+    checked = _documents(inputs.paths, reader, read_options)  # streamed: the index keeps no texts
     index = sibling_index(inputs.options, references, checked, inputs.index)
     if index is None:
         return None
@@ -64,15 +65,17 @@ def open_view(
 def sibling_index(
     options: SiblingOptions,
     references: Sequence[Document],
-    checked: Sequence[Document],
+    checked: Iterable[Document],
     index_path: str | None = None,
 ) -> Any:
     """The SiblingIndex a check uses: a saved index when given (its query thresholds set by
     `options`), then the reference corpus, then the checked documents; None when there is
     nothing to compare with (no index, no reference, fewer than two documents)."""
-    if not index_path and not references and len(checked) < 2:
+    rest = iter(checked)
+    head = list(islice(rest, 2))
+    if not index_path and not references and len(head) < 2:
         return None  # nothing to compare with: skip loading the index machinery
-    from corpusmend.siblings.index import SiblingIndex  # numpy, datasketch: only when needed
+    from corpusmend.siblings.index import SiblingIndex  # numpy: only when needed
 
     if index_path:
         index = SiblingIndex.load(index_path)
@@ -83,9 +86,11 @@ def sibling_index(
     for doc in references:
         index.add(doc)
     reference = len(index)
-    for doc in checked:
+    added = 0
+    for doc in chain(head, rest):
         index.add(doc)
-    if reference == 0 and len(checked) < 2:
+        added += 1
+    if reference == 0 and added < 2:
         return None
     return index
 

@@ -1,20 +1,22 @@
 """SiblingIndex: the versions of every document in a corpus, found by MinHash LSH and verified.
 
-Build it from documents, add more, save it to a file and load it back (so a pre-commit run that
-is handed only the changed files, or a scraper, still sees the whole corpus), and query it with a
-document to get that document's siblings, most similar first. Everything is deterministic: the
-same documents give the same matches in the same order.
+Build it from documents (or from signature records computed elsewhere: `records.py`), add more,
+save it to a file and load it back (so a pre-commit run that is handed only the changed files,
+or a scraper, still sees the whole corpus), and query it with a document to get that document's
+siblings, most similar first. Everything is deterministic: the same documents give the same
+matches in the same order, whatever the order they were added in.
+
+Memory: the index keeps, per document, its signature, its LSH band keys and sampled shingles in
+flat numpy tables (`tables.py`), and where its compressed text is (`store.py`); not the text.
+A candidate's text is fetched (and shingled) when a query verifies it, through a small cache.
 """
 
 from __future__ import annotations
 
-import base64
-import gzip
 import json
-from collections import Counter
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -22,46 +24,33 @@ import numpy as np
 
 from corpusmend.document import Document
 from corpusmend.errors import CorpusmendError
+from corpusmend.siblings import index_file
 from corpusmend.siblings.options import SiblingOptions
+from corpusmend.siblings.records import (
+    SignatureRecord,
+    entry_key,
+    key_of,
+    samples_of,
+    signature_record,
+    unpack_extras,
+)
 from corpusmend.siblings.shingles import overlap, shingle_hashes
-from corpusmend.siblings.signatures import from_hashvalues, new_lsh, signature
+from corpusmend.siblings.signatures import band_keys, estimate, minhash
+from corpusmend.siblings.store import TextStore, text_digest
+from corpusmend.siblings.tables import SlotTable
 from corpusmend.writers.atomic import AtomicFile
 
-FORMAT = "corpusmend-sibling-index"
-VERSION = 2  # 2: the header records the input files (roots and stamps) for staleness checks
-READABLE_VERSIONS = (1, 2)
-# Containment candidates: every shingle whose hash has its top SAMPLE_BITS bits clear (one in
-# eight) is posted in an inverted index. Sampling by value keeps containment: the samples of an
-# excerpt are samples of the full text too. Postings longer than MAX_POSTING (a stock phrase)
-# say nothing and are skipped.
-SAMPLE_BITS = 3
+__all__ = ["SiblingIndex", "SiblingMatch", "entry_key", "signature_record"]
+
+# Postings longer than MAX_POSTING (a stock phrase) say nothing and are skipped.
 MAX_POSTING = 64
 MIN_SHARED_SAMPLES = 2
 # An LSH candidate that is not a containment candidate is verified only when its MinHash
 # estimate of the Jaccard reaches this share of min_jaccard (at 0.5 and 64 permutations, a true
 # pair falls below 0.4 x 0.5 about once in ten million).
 LSH_ONLY_SLACK = 0.4
-
-
-def entry_key(doc: Document) -> str:
-    """A document's identity in the index: its id, qualified by its file when that differs."""
-    if doc.path is None or doc.path == doc.id:
-        return doc.id
-    return f"{doc.path}#{doc.id}"
-
-
-@dataclass
-class _Entry:
-    key: str
-    doc: Document
-    hashvalues: np.ndarray
-    shingles: np.ndarray | None = None
-    samples: tuple[int, ...] | None = None  # None: not computed yet
-
-    def shingle_set(self, size: int) -> np.ndarray:
-        if self.shingles is None:
-            self.shingles = shingle_hashes(self.doc.text, size)
-        return self.shingles
+# Texts and shingles of recently verified candidates, kept for the next queries (bytes).
+CACHE_BYTES = 64 << 20
 
 
 @dataclass(frozen=True)
@@ -78,12 +67,46 @@ class SiblingMatch:
         return max(self.jaccard, self.containment)
 
 
+class _Column:
+    """A growable numpy array (rows appended, capacity doubled)."""
+
+    def __init__(self, dtype: Any, width: int = 0, data: np.ndarray | None = None) -> None:
+        shape = (0, width) if width else (0,)
+        self.data = np.zeros(shape, dtype=dtype) if data is None else data.astype(dtype)
+        self.size = len(self.data)
+
+    def append(self, row: Any) -> None:
+        if self.size == len(self.data):
+            grown = np.zeros((max(1024, 2 * self.size), *self.data.shape[1:]), self.data.dtype)
+            grown[: self.size] = self.data[: self.size]
+            self.data = grown
+        self.data[self.size] = row
+        self.size += 1
+
+    @property
+    def view(self) -> np.ndarray:
+        return self.data[: self.size]
+
+
 class SiblingIndex:
     def __init__(self, options: SiblingOptions | None = None) -> None:
         self.options = options or SiblingOptions()
-        self._entries: dict[str, _Entry] = {}
-        self._lsh = new_lsh(self.options)
-        self._postings: dict[int, list[str]] = {}
+        self._ids: list[str] = []
+        self._paths: list[str | None] = []
+        self._path_names: dict[str | None, str | None] = {}  # one string per path
+        self._slot_of: dict[str, int] = {}  # key -> its live slot
+        self._signatures = _Column(np.uint32, self.options.num_perm)
+        self._texts = _Column(np.int64, 3)  # (volume, offset, length) in the store
+        self._extras = _Column(np.int64, 3)  # the same for extras; length 0: none
+        self._digests = _Column(np.uint64)
+        self._sample_counts = _Column(np.uint32)
+        self._alive = _Column(np.bool_)
+        self._bands = SlotTable(np.uint64)
+        self._postings = SlotTable(np.uint32)
+        self._replaced = False
+        self._store = TextStore()
+        self._cache: OrderedDict[int, tuple[Document, np.ndarray]] = OrderedDict()
+        self._cached_bytes = 0
         # what the index was built from: the paths given, and a stamp of each input file
         self.roots: list[str] = []
         self.inputs: dict[str, list[Any]] = {}
@@ -98,81 +121,86 @@ class SiblingIndex:
         return index
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._slot_of)
 
     def __contains__(self, doc: Document) -> bool:
-        return entry_key(doc) in self._entries
+        return entry_key(doc) in self._slot_of
+
+    def _live_slots(self) -> Iterator[int]:
+        return iter(np.flatnonzero(self._alive.view).tolist())
 
     def documents(self) -> Iterator[Document]:
-        for entry in self._entries.values():
-            yield entry.doc
+        for slot in self._live_slots():
+            yield self._document(slot)
+
+    def keys(self) -> Iterator[str]:
+        for slot in self._live_slots():
+            yield key_of(self._ids[slot], self._paths[slot])
+
+    # -- adding --------------------------------------------------------------------------------
 
     def add(self, doc: Document) -> None:
         """Add a document; one with the same identity (id and file) is replaced."""
-        shingles = shingle_hashes(doc.text, self.options.shingle_size)
-        sig = signature(shingles, self.options)
-        self._insert(_Entry(entry_key(doc), doc, sig.hashvalues, shingles))
+        self.add_record(signature_record(doc, self.options))
 
-    def _insert(self, entry: _Entry) -> None:
-        if entry.key in self._entries:
-            self._lsh.remove(entry.key)
-            old = self._entries.pop(entry.key)
-            for h in old.samples or ():
-                self._postings[h].remove(old.key)
-        self._entries[entry.key] = entry
-        self._lsh.insert(entry.key, from_hashvalues(entry.hashvalues, self.options))
-        if entry.samples is None:
-            entry.samples = _samples(entry.shingle_set(self.options.shingle_size))
-        for h in entry.samples:
-            self._postings.setdefault(h, []).append(entry.key)
+    def add_record(self, record: SignatureRecord) -> None:
+        """Add a document by its record (`signature_record(doc, options)`, computed anywhere
+        with this index's options): the same as `add(doc)`."""
+        if record.signature_key and record.signature_key != self.options.signature_key:
+            raise ValueError(
+                f"signature record computed with {record.signature_key}, not this index's"
+                f" {self.options.signature_key}"
+            )
+        key = record.key
+        old = self._slot_of.get(key)
+        if old is not None:
+            self._alive.data[old] = False
+            self._replaced = True
+            self._uncache(old)
+        slot = self._alive.size
+        self._ids.append(record.id)
+        self._paths.append(self._path_names.setdefault(record.path, record.path))
+        self._slot_of[key] = slot
+        self._signatures.append(record.signature)
+        self._texts.append(self._store.put(record.blob))
+        self._extras.append(self._store.put(record.extras) if record.extras else (0, 0, 0))
+        self._digests.append(record.digest)
+        self._sample_counts.append(len(record.samples))
+        self._alive.append(True)
+        self._bands.add(band_keys(record.signature, self.options), slot)
+        self._postings.add(record.samples, slot)
 
-    def _contained_candidates(self, samples: tuple[int, ...]) -> set[str]:
-        """Entries that share enough sampled shingles with a document for one of the two to
-        be largely contained in the other: an excerpt and its full text, whose Jaccard is too
-        low for LSH to pair them reliably."""
-        postings = self._postings
-        lists = (postings.get(h, ()) for h in samples)
-        counts = Counter(chain.from_iterable(p for p in lists if len(p) <= MAX_POSTING))
-        share = self.options.min_containment / 2
-        entries = self._entries
-        return {
-            key
-            for key, shared in counts.items()
-            if shared >= MIN_SHARED_SAMPLES
-            and shared >= share * min(len(samples), len(entries[key].samples or ()))
-        }
+    # -- querying ------------------------------------------------------------------------------
 
     def query(self, doc: Document, limit: int | None = None) -> list[SiblingMatch]:
         """The verified siblings of `doc` (never itself), most similar first, then by key."""
         opts = self.options
         key = entry_key(doc)
-        entry = self._entries.get(key)
-        if entry is not None and entry.doc.text == doc.text:
-            shingles = entry.shingle_set(opts.shingle_size)
-            sig = from_hashvalues(entry.hashvalues, opts)
-        else:
-            shingles = shingle_hashes(doc.text, opts.shingle_size)
-            sig = signature(shingles, opts)
+        own = self._slot_of.get(key)
+        shingles = shingle_hashes(doc.text, opts.shingle_size)
         if len(shingles) == 0:
             return []
+        if own is not None and int(self._digests.data[own]) == text_digest(doc.text):
+            sig = self._signatures.data[own]
+        else:
+            sig = minhash(shingles, opts)
+        self._settle()
+        contained = self._contained_candidates(samples_of(shingles))
+        candidates = contained | self._lsh_candidates(sig)
+        candidates.discard(own)  # type: ignore[arg-type]
         matches: list[tuple[str, SiblingMatch]] = []
-        same = entry is not None and entry.doc.text == doc.text
-        contained = self._contained_candidates(
-            (entry.samples or ()) if same and entry is not None else _samples(shingles)
-        )
-        for candidate in sorted(contained.union(self._lsh.query(sig))):
-            if candidate == key:
+        floor = opts.min_jaccard * LSH_ONLY_SLACK
+        for candidate_key, slot in sorted((self._key(s), s) for s in candidates):
+            if candidate_key == key:
                 continue
-            other = self._entries[candidate]
-            if candidate not in contained and _estimate(sig.hashvalues, other.hashvalues) < (
-                opts.min_jaccard * LSH_ONLY_SLACK
-            ):
+            if slot not in contained and estimate(sig, self._signatures.data[slot]) < floor:
                 continue  # an LSH candidate far below the Jaccard threshold (and not contained)
-            jaccard, containment, shared = overlap(shingles, other.shingle_set(opts.shingle_size))
+            other, other_shingles = self._verified(slot)
+            jaccard, containment, shared = overlap(shingles, other_shingles)
             if shared >= min(opts.min_shared, len(shingles)) and (
                 jaccard >= opts.min_jaccard or containment >= opts.min_containment
             ):
-                matches.append((candidate, SiblingMatch(other.doc, jaccard, containment, shared)))
+                matches.append((candidate_key, SiblingMatch(other, jaccard, containment, shared)))
         matches.sort(key=lambda m: (-round(m[1].similarity, 9), -m[1].shared, m[0]))
         limit = opts.max_siblings if limit is None else limit
         return [m for _, m in matches[:limit]]
@@ -181,7 +209,8 @@ class SiblingIndex:
         """Connected groups of siblings (keys sorted; groups ordered by their first key);
         documents without siblings are left out. With `min_similarity`, only pairs at least
         that similar connect (copies of one story, not pages that share a passage)."""
-        parent = {k: k for k in self._entries}
+        keys = list(self.keys())
+        parent = {k: k for k in keys}
 
         def find(k: str) -> str:
             while parent[k] != k:
@@ -189,106 +218,177 @@ class SiblingIndex:
                 k = parent[k]
             return k
 
-        for key, entry in self._entries.items():
-            for match in self.query(entry.doc, limit=len(self._entries)):
+        for key, doc in zip(keys, self.documents(), strict=True):
+            for match in self.query(doc, limit=len(keys)):
                 if match.similarity < min_similarity:
                     continue
                 a, b = find(key), find(entry_key(match.document))
                 if a != b:
                     parent[max(a, b)] = min(a, b)
         clusters: dict[str, list[str]] = {}
-        for key in self._entries:
+        for key in keys:
             clusters.setdefault(find(key), []).append(key)
         return sorted((sorted(c) for c in clusters.values() if len(c) > 1), key=lambda c: c[0])
 
-    # -- on disk: gzip JSON lines, a header then one line per document -------------------------
+    def _key(self, slot: int) -> str:
+        return key_of(self._ids[slot], self._paths[slot])
+
+    def _settle(self) -> None:
+        if self._replaced:
+            dead = ~self._alive.view
+            self._bands.purge(dead)
+            self._postings.purge(dead)
+            self._replaced = False
+
+    def _contained_candidates(self, samples: np.ndarray) -> set[int]:
+        """Entries that share enough sampled shingles with a document for one of the two to
+        be largely contained in the other: an excerpt and its full text, whose Jaccard is too
+        low for LSH to pair them reliably."""
+        counts, slots = self._postings.lookup(samples)
+        slots = slots[np.repeat(counts <= MAX_POSTING, counts)]
+        if not len(slots):
+            return set()
+        found, shared = np.unique(slots, return_counts=True)
+        share = self.options.min_containment / 2
+        smaller = np.minimum(len(samples), self._sample_counts.data[found])
+        keep = (shared >= MIN_SHARED_SAMPLES) & (shared >= share * smaller)
+        return set(found[keep].tolist())
+
+    def _lsh_candidates(self, signature: np.ndarray) -> set[int]:
+        _, slots = self._bands.lookup(band_keys(signature, self.options))
+        return set(slots.tolist())
+
+    # -- texts ---------------------------------------------------------------------------------
+
+    def _document(self, slot: int) -> Document:
+        cached = self._cache.get(slot)
+        if cached is not None:
+            self._cache.move_to_end(slot)
+            return cached[0]
+        return self._fetch(slot)
+
+    def _fetch(self, slot: int) -> Document:
+        text = self._store.text(*self._texts.data[slot].tolist(), int(self._digests.data[slot]))
+        volume, offset, length = self._extras.data[slot].tolist()
+        metadata, source, bom = unpack_extras(
+            self._store.get(volume, offset, length) if length else None
+        )
+        return Document(
+            text,
+            id=self._ids[slot],
+            path=self._paths[slot],
+            metadata=metadata,
+            source=source,  # type: ignore[arg-type]
+            bom=bom,
+        )
+
+    def _verified(self, slot: int) -> tuple[Document, np.ndarray]:
+        """A candidate's document and shingles (cached: candidates recur across queries)."""
+        cached = self._cache.get(slot)
+        if cached is not None:
+            self._cache.move_to_end(slot)
+            return cached
+        doc = self._fetch(slot)
+        entry = (doc, shingle_hashes(doc.text, self.options.shingle_size))
+        self._cache[slot] = entry
+        self._cached_bytes += _size(entry)
+        while self._cached_bytes > CACHE_BYTES and len(self._cache) > 1:
+            self._uncache(next(iter(self._cache)))
+        return entry
+
+    def _uncache(self, slot: int) -> None:
+        entry = self._cache.pop(slot, None)
+        if entry is not None:
+            self._cached_bytes -= _size(entry)
+
+    # -- on disk (index_file.py) ---------------------------------------------------------------
 
     def save(self, path: str | Path) -> None:
-        with (
-            AtomicFile(Path(path)) as target,
-            gzip.open(target.file, "wt", encoding="utf-8", errors="surrogatepass") as out,
-        ):
-            header = {
-                "format": FORMAT,
-                "version": VERSION,
-                "options": self.options.to_dict(),
-                "roots": self.roots,
-                "inputs": self.inputs,
-            }
-            out.write(json.dumps(header) + "\n")
-            for entry in self._entries.values():
-                out.write(json.dumps(_entry_record(entry), ensure_ascii=False) + "\n")
+        self._settle()
+        live = np.flatnonzero(self._alive.view)
+        renumber = np.cumsum(self._alive.view, dtype=np.int64) - 1
+        texts = self._texts.data[live]
+        arrays: dict[str, np.ndarray] = {}
+        for name, table in (("bands", self._bands), ("postings", self._postings)):
+            keys, slots = table.sorted_runs()
+            arrays[f"{name}_keys"] = keys
+            arrays[f"{name}_slots"] = renumber[slots].astype(np.uint32)
+        lengths = texts[:, 2]
+        arrays["signatures"] = self._signatures.data[live]
+        arrays["sample_counts"] = self._sample_counts.data[live]
+        arrays["digests"] = self._digests.data[live]
+        arrays["text_offsets"] = (np.cumsum(lengths) - lengths).astype(np.int64)
+        arrays["text_lengths"] = lengths.astype(np.int64)
+        names = {"ids": [self._ids[s] for s in live], "paths": [self._paths[s] for s in live]}
+        arrays["names"] = np.frombuffer(json.dumps(names, ensure_ascii=False).encode(), np.uint8)
+        header = {"options": self.options.to_dict(), "roots": self.roots, "inputs": self.inputs}
+        header["count"] = len(live)
+        blobs = (self._store.get(*row) for row in texts.tolist())
+        with AtomicFile(Path(path)) as target:
+            index_file.write(target.file, header, arrays, blobs)
 
     @classmethod
     def load(cls, path: str | Path) -> SiblingIndex:
         path = Path(path)
         try:
-            with gzip.open(path, "rt", encoding="utf-8", errors="surrogatepass") as f:
-                lines = iter(f)
-                header = _parse(path, 1, next(lines, ""))
-                if header.get("format") != FORMAT or header.get("version") not in READABLE_VERSIONS:
-                    raise CorpusmendError(
-                        f"{path}:1: not a corpusmend sibling index (version {VERSION})"
-                    )
-                index = cls(SiblingOptions.from_dict(header.get("options", {})))
-                index.roots = list(header.get("roots", []))
-                index.inputs = dict(header.get("inputs", {}))
-                for number, line in enumerate(lines, 2):
-                    index._insert(_entry_from(path, number, _parse(path, number, line), index))
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            legacy = index_file.is_legacy(path)
+        except OSError as exc:
             raise CorpusmendError(f"{path}: cannot read sibling index: {exc}") from None
+        if legacy:
+            header, documents = index_file.read_legacy(path)
+            index = cls(SiblingOptions.from_dict(header.get("options", {})))
+            for doc in documents:
+                index.add(doc)
+        else:
+            header, arrays, texts_start = index_file.read(path)
+            index = cls(SiblingOptions.from_dict(header.get("options", {})))
+            index._adopt(path, arrays, texts_start)
+        index.roots = list(header.get("roots", []))
+        index.inputs = dict(header.get("inputs", {}))
         return index
 
+    def _adopt(self, path: Path, arrays: dict[str, np.ndarray], texts_start: int) -> None:
+        try:
+            names = json.loads(arrays["names"].tobytes())
+            ids, paths = names["ids"], names["paths"]
+            n = len(ids)
+            signatures = arrays["signatures"]
+            if signatures.shape != (n, self.options.num_perm) or len(paths) != n:
+                raise ValueError(f"{n} names but signatures of shape {signatures.shape}")
+            volume = self._store.open_volume(str(path))
+            texts = np.stack(
+                [
+                    np.full(n, volume, dtype=np.int64),
+                    arrays["text_offsets"] + texts_start,
+                    arrays["text_lengths"],
+                ],
+                axis=1,
+            )
+            self._path_names = {p: p for p in paths}
+            self._ids = ids
+            self._paths = [self._path_names[p] for p in paths]
+            self._slot_of = {
+                key_of(i, p): s for s, (i, p) in enumerate(zip(ids, paths, strict=True))
+            }
+            if len(self._slot_of) != n:
+                raise ValueError("two entries have the same key")
+            self._signatures = _Column(np.uint32, data=signatures)
+            self._texts = _Column(np.int64, data=texts)
+            self._extras = _Column(np.int64, data=np.zeros((n, 3), dtype=np.int64))
+            self._digests = _Column(np.uint64, data=arrays["digests"])
+            self._sample_counts = _Column(np.uint32, data=arrays["sample_counts"])
+            self._alive = _Column(np.bool_, data=np.ones(n, dtype=np.bool_))
+            self._bands = SlotTable.from_sorted(arrays["bands_keys"], arrays["bands_slots"])
+            self._postings = SlotTable.from_sorted(
+                arrays["postings_keys"], arrays["postings_slots"]
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise CorpusmendError(f"{path}: bad sibling index: {exc}") from None
 
-def _estimate(a: np.ndarray, b: np.ndarray) -> float:
-    """The MinHash estimate of the Jaccard of two signatures."""
-    return float(np.count_nonzero(a == b)) / len(a)
+    def close(self) -> None:
+        """Close the files the texts are read from (the index cannot fetch texts after)."""
+        self._store.close()
 
 
-def _samples(shingles: np.ndarray) -> tuple[int, ...]:
-    """The shingles sampled for containment candidates (by value, so deterministic)."""
-    return tuple(shingles[(shingles >> (32 - SAMPLE_BITS)) == 0].tolist())
-
-
-def _entry_record(entry: _Entry) -> dict[str, Any]:
-    doc = entry.doc
-    return {
-        "key": entry.key,
-        "id": doc.id,
-        "path": doc.path,
-        "text": doc.text,
-        "minhash": _b64(entry.hashvalues),
-        "samples": _b64(np.asarray(entry.samples or (), dtype=np.uint32)),
-    }
-
-
-def _b64(values: np.ndarray) -> str:
-    return base64.b64encode(values.astype("<u4").tobytes()).decode("ascii")
-
-
-def _parse(path: Path, number: int, line: str) -> dict[str, Any]:
-    try:
-        value = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise CorpusmendError(f"{path}:{number}: bad JSON in sibling index: {exc.msg}") from None
-    if not isinstance(value, dict):
-        raise CorpusmendError(f"{path}:{number}: expected an object in sibling index")
-    return value
-
-
-def _entry_from(path: Path, number: int, record: dict[str, Any], index: SiblingIndex) -> _Entry:
-    try:
-        doc = Document(record["text"], id=record["id"], path=record["path"])
-        values = np.frombuffer(base64.b64decode(record["minhash"]), dtype="<u4")
-        key = record["key"]
-        # the sampled shingles (absent from indexes written before them: computed again)
-        samples = record.get("samples")
-        if samples is not None:
-            samples = tuple(np.frombuffer(base64.b64decode(samples), dtype="<u4").tolist())
-    except (KeyError, TypeError, ValueError) as exc:
-        raise CorpusmendError(f"{path}:{number}: bad sibling index entry: {exc}") from None
-    if len(values) != index.options.num_perm:
-        raise CorpusmendError(
-            f"{path}:{number}: field minhash has {len(values)} values, not {index.options.num_perm}"
-        )
-    return _Entry(key, doc, values.astype(np.uint32), samples=samples)
+def _size(entry: tuple[Document, np.ndarray]) -> int:
+    return len(entry[0].text) + entry[1].nbytes + 200
