@@ -117,6 +117,7 @@ def run_check(
         reader=project.configured_reader(outputs.read_options),
     )
     source = project.source(args.paths, outputs.read_options, siblings)
+    formatter.corpus(siblings)
     for result in project.results(run_from_args(args, linter, source, options, siblings)):
         if result.note:
             print(f"corpusmend: note: {result.doc.path}: {result.problem}", file=sys.stderr)
