@@ -17,7 +17,12 @@ from corpusmend.document import Document
 from corpusmend.formatters.base import Formatter
 from corpusmend.formatters.html.overview import Overview
 from corpusmend.formatters.html.page import pack, render_page
-from corpusmend.formatters.html.records import checked_text, document_record, index_entry
+from corpusmend.formatters.html.records import (
+    checked_text,
+    common_folder,
+    document_record,
+    index_entry,
+)
 from corpusmend.passes.context import DocumentContext, as_context
 from corpusmend.runner import DocumentResult
 
@@ -49,4 +54,8 @@ class HtmlFormatter(Formatter):
         self.records.append(pack(document_record(result, views)))
 
     def finish(self) -> None:
-        self.out.write(render_page(self.overview.html(self.index), self.index, self.records))
+        folder = common_folder([entry[0] for entry in self.index])
+        overview = self.overview.html(self.index, folder)
+        self.out.write(
+            render_page(overview, {"folder": folder, "documents": self.index}, self.records)
+        )

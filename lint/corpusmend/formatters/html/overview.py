@@ -62,7 +62,8 @@ class Overview:
         line.groups = max(line.groups, int(data.get("groups", 0)))
         line.flagged += 1
 
-    def html(self, index: list[list[Any]]) -> str:
+    def html(self, index: list[list[Any]], folder: str = "") -> str:
+        """The overview; documents are named without `folder`, the one all their names share."""
         checked = self.documents - self.unread
         total = sum(self.by_code.values())
         tiles = [
@@ -78,11 +79,13 @@ class Overview:
             f"{_title(key)}><b>{n:,}</b><span>{escape(label)}</span></div>"
             for key, label, n in tiles
         )
+        where = f'<p class="note folder">in {escape(folder)}</p>' if folder else ""
         parts = [
-            f'<div class="tiles">{tile_html}</div>',
+            f'<div class="tiles">{tile_html}</div>{where}',
             '<div class="overview-grid"><section class="panel"><h2>Findings by family and rule'
             f"</h2>{bar_chart(self.by_code, self.names)}</section>",
-            f'<section class="panel"><h2>Worst documents</h2>{_worst(index)}</section></div>',
+            '<section class="panel"><h2>Worst documents</h2>'
+            f"{_worst(index, folder)}</section></div>",
         ]
         if self.lines:
             parts.append(
@@ -118,7 +121,7 @@ def _title(key: str) -> str:
     return f' title="{escape(FIX_HELP[kind])}"' if kind in FIX_HELP else ""
 
 
-def _worst(index: list[list[Any]]) -> str:
+def _worst(index: list[list[Any]], folder: str) -> str:
     """The documents with the most errors, then warnings, then infos (then by label)."""
     ranked = sorted(
         (k for k, entry in enumerate(index) if sum(entry[2])),
@@ -127,8 +130,12 @@ def _worst(index: list[list[Any]]) -> str:
     if not ranked:
         return '<p class="empty">No document has findings.</p>'
     rows = "".join(
-        f'<tr><td><a href="#doc/{k}" data-doc="{k}">{escape(index[k][0])}</a></td>'
-        + "".join(f'<td class="n {s}">{n or ""}</td>' for s, n in zip(SEVERITIES, index[k][2], strict=True))
+        f'<tr><td><a href="#doc/{k}" data-doc="{k}" title="{escape(index[k][0])}">'
+        f"{escape(index[k][0].removeprefix(folder))}</a></td>"
+        + "".join(
+            f'<td class="n {s}">{n or ""}</td>'
+            for s, n in zip(SEVERITIES, index[k][2], strict=True)
+        )
         + "</tr>"
         for k in ranked
     )

@@ -41,7 +41,7 @@ def _hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def render_page(overview_html: str, index: list[list[Any]], documents: list[str]) -> str:
+def render_page(overview_html: str, index: dict[str, Any], documents: list[str]) -> str:
     """The whole page; the same results give the same bytes."""
     script = asset("report.js")
     csp = (

@@ -18,6 +18,7 @@ from corpusmend.runner import DocumentResult
 
 SEVERITIES = ("error", "warning", "info")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 code units each
 
 
 def display_text(text: str) -> str:
@@ -27,7 +28,7 @@ def display_text(text: str) -> str:
 
 def utf16_offsets(text: str) -> Callable[[int], int]:
     """A function from a code-point offset in `text` to its UTF-16 offset."""
-    astral = [i for i, c in enumerate(text) if ord(c) > 0xFFFF]
+    astral = [m.start() for m in _ASTRAL.finditer(text)]
     if not astral:
         return lambda i: i
     return lambda i: i + bisect_right(astral, i - 1)
@@ -81,3 +82,14 @@ def index_entry(result: DocumentResult) -> list[Any]:
     counts = [sum(1 for f in result.findings if f.severity == s) for s in SEVERITIES]
     kinds = sorted({f"{f.code}:{f.severity[0]}" for f in result.findings})
     return [document_label(result.doc), result.doc.id, counts, kinds, bool(result.problem)]
+
+
+def common_folder(labels: list[str]) -> str:
+    """The folder every label starts with ("" when none): lists show the rest of each label."""
+    folders = [label.split("/")[:-1] for label in labels]
+    common: list[str] = []
+    for names in zip(*folders, strict=False):  # up to the shortest
+        if len(set(names)) > 1:
+            break
+        common.append(names[0])
+    return "/".join(common) + "/" if common else ""

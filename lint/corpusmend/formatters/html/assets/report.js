@@ -9,7 +9,9 @@
   const PAGE = 200;
   const CONTEXT = 40;
 
-  const state = { index: [], shown: [], limit: PAGE, current: -1, records: new Map(), docs: null };
+  const state = { index: [], folder: "", shown: [], limit: PAGE, current: -1, records: new Map(), docs: null };
+  const short = (label) => (label.startsWith(state.folder) ? label.slice(state.folder.length) : label);
+  const visible = (text) => text.replace(/\n/g, "↵\n"); // a line break in a diff shows as ↵
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -86,7 +88,7 @@
     for (const k of state.shown.slice(0, state.limit)) {
       const [label, , counts, , problem] = state.index[k];
       const button = el("button", { type: "button", "data-doc": k, "aria-current": k === state.current ? "true" : null },
-        el("span", { class: "name", text: label, title: label }), ...badges(counts),
+        el("span", { class: "name", text: short(label), title: label }), ...badges(counts),
         problem ? el("span", { class: "badge error", text: "unread" }) : null);
       list.append(el("li", {}, button));
     }
@@ -104,25 +106,34 @@
   }
 
   // ---- highlighting ----
-  // spans: {start, end, cls, f (finding index or null), msg}; returns nodes for text[from, to)
+  // spans: {start, end, cls, f (finding index or null), msg}; returns nodes for text[from, to).
+  // One sweep over the cut points, so a long document with many findings stays quick.
   function paint(text, from, to, spans) {
-    const inside = spans.filter((s) => s.end > from && s.start < to || (s.start === s.end && s.start >= from && s.start <= to));
+    const inside = spans.filter((s) => (s.end > from && s.start < to) || (s.start === s.end && s.start >= from && s.start <= to));
     const cuts = new Set([from, to]);
-    for (const s of inside) { cuts.add(Math.max(from, s.start)); cuts.add(Math.min(to, s.end)); }
+    const empties = new Map();
+    for (const s of inside) {
+      cuts.add(Math.max(from, s.start));
+      cuts.add(Math.min(to, s.end));
+      if (s.start === s.end) empties.set(s.start, (empties.get(s.start) || []).concat([s]));
+    }
     const points = [...cuts].sort((a, b) => a - b);
+    const ranged = inside.filter((s) => s.start < s.end).sort((x, y) => x.start - y.start);
     const nodes = [];
     const started = new Set();
-    const empties = (at) => inside.filter((s) => s.start === s.end && s.start === at);
+    let active = [];
+    let next = 0;
     for (let p = 0; p < points.length; p++) {
       const a = points[p];
-      for (const s of empties(a)) nodes.push(markFor([s], "", started));
+      for (const s of empties.get(a) || []) nodes.push(markFor([s], "", started));
       if (p + 1 === points.length) break;
       const b = points[p + 1];
-      const on = inside.filter((s) => s.start < s.end && s.start <= a && s.end >= b);
+      while (next < ranged.length && ranged[next].start <= a) active.push(ranged[next++]);
+      active = active.filter((s) => s.end > a);
       const piece = text.slice(a, b);
-      if (!on.length) nodes.push(document.createTextNode(piece));
-      else if (on.every((s) => s.f === null)) nodes.push(el("span", { class: on[0].cls, text: piece }));
-      else nodes.push(markFor(on, piece, started));
+      if (!active.length) nodes.push(document.createTextNode(piece));
+      else if (active.every((s) => s.f === null)) nodes.push(el("span", { class: active[0].cls, text: piece }));
+      else nodes.push(markFor(active, piece, started));
     }
     return nodes;
   }
@@ -147,8 +158,8 @@
     const edits = [...fix.edits].sort((x, y) => x[0] - y[0]);
     return edits.map(([start, end, content]) => el("pre", { class: "diff" },
       el("span", { class: "ctx", text: (start > CONTEXT ? "…" : "") + text.slice(Math.max(0, start - CONTEXT), start) }),
-      end > start ? el("del", { text: text.slice(start, end) }) : null,
-      content ? el("ins", { text: content }) : null,
+      end > start ? el("del", { text: visible(text.slice(start, end)) }) : null,
+      content ? el("ins", { text: visible(content) }) : null,
       el("span", { class: "ctx", text: text.slice(end, end + CONTEXT) + (end + CONTEXT < text.length ? "…" : "") })));
   }
 
@@ -190,15 +201,15 @@
     const only = (runs) => runs.map(([s, e]) => ({ start: s, end: e, cls: "only", f: null, sev: "info", msg: "" }));
     const leftSpans = left.concat(only(view.only_here)), rightSpans = right.concat(only(view.only_there));
     const grid = el("div", { class: "grid" },
-      el("div", { class: "colhead", text: `this document: ${rec.label}` }),
-      el("div", { class: "colhead", text: `sibling: ${view.label}` }));
+      el("div", { class: "colhead", text: `this document: ${short(rec.label)}`, title: rec.label }),
+      el("div", { class: "colhead", text: `sibling: ${short(view.label)}`, title: view.label }));
     view.rows.forEach(([a, b], r) => {
       grid.append(
         a ? el("div", { class: "cell left", "data-row": r }, ...paint(rec.text, a[0], a[1], leftSpans)) : el("div", { class: "cell left none", "data-row": r }),
         b ? el("div", { class: "cell right", "data-row": r }, ...paint(view.text, b[0], b[1], rightSpans)) : el("div", { class: "cell right none", "data-row": r }));
     });
     return el("section", { class: "sbs", "data-sibling": view.label },
-      el("h3", { text: `Side by side with ${view.label}` }),
+      el("h3", { text: `Side by side with ${short(view.label)}`, title: view.label }),
       el("p", { class: "prov", text: `similarity ${view.similarity} (share of this document's words the alignment finds in the sibling); paragraphs aligned, each text in its own order` }),
       grid,
       el("p", { class: "legend" }, el("mark", { class: "moved", text: "moved block" }), " drawn where each text has it · ",
@@ -292,7 +303,9 @@
   }
 
   async function start() {
-    state.index = await inflate($("cm-index").textContent.trim());
+    const data = await inflate($("cm-index").textContent.trim());
+    state.index = data.documents;
+    state.folder = data.folder;
     const codes = new Set();
     for (const entry of state.index) for (const k of entry[3]) codes.add(k.split(":")[0]);
     for (const code of [...codes].sort()) $("rule").append(el("option", { value: code, text: code }));
