@@ -96,12 +96,13 @@ def open_page(page_path: Path) -> dict[str, float]:
     return timings
 
 
-def side_by_side_doc(report_json: Path) -> int | None:
-    """The first document with a SIB001 finding (its side-by-side view has a moved block)."""
+def side_by_side_doc(report_json: Path) -> tuple[int, str] | None:
+    """The first document with a SIB finding (shown with a side-by-side view), and its code."""
     data = json.loads(report_json.read_text(encoding="utf-8"))
     for k, doc in enumerate(data["documents"]):
-        if any(f["code"] == "SIB001" for f in doc["findings"]):
-            return k
+        for f in doc["findings"]:
+            if f["code"].startswith("SIB"):
+                return k, f["code"]
     return None
 
 
@@ -141,10 +142,13 @@ def main(argv: list[str] | None = None) -> None:
                 f"{t['middle_ms']:.0f} / {t['last_ms']:.0f} | {t['heap_mb']:.0f} |"
             )
         if ac:
-            k = side_by_side_doc(work / "ac.json")
-            if k is not None:
-                print(f"article-comparisons: document {k} (a SIB001 side by side) shown in "
-                      f"{_show_once(work / 'ac.html', k):.0f} ms")  # fmt: skip
+            found = side_by_side_doc(work / "ac.json")
+            if found is not None:
+                k, code = found
+                print(
+                    f"article-comparisons: document {k} ({code}, with a side-by-side view) "
+                    f"shown in {_show_once(work / 'ac.html', k):.0f} ms"
+                )
 
 
 def _show_once(page_path: Path, k: int) -> float:
