@@ -6,9 +6,10 @@ import base64
 import json
 import zlib
 
+from corpusmend import Document, Linter
 from corpusmend.formatters.html.page import pack
 from corpusmend.formatters.html.records import common_folder, display_text, utf16_offsets
-from corpusmend.formatters.html.sibling_view import counterpart, paragraph_rows
+from corpusmend.formatters.html.sibling_view import counterpart, paragraph_rows, sibling_views
 from corpusmend.siblings.align import align
 
 MOVED = "A quay will open in spring after two years of building work."
@@ -68,3 +69,17 @@ def test_a_moved_paragraph_stands_at_its_place_in_each_text() -> None:
     start = doc.index(MOVED)
     span = counterpart(al, start, start + len(MOVED))
     assert span is not None and sibling[span[0] : span[1]] == MOVED
+
+
+def test_a_sib_finding_without_a_fix_still_names_its_sibling() -> None:
+    story = "\n\n".join(STORY)
+    doc = "Image 3 of 9\n\n" + story
+    wire = Document(story, id="wire", path="wire.txt")
+    other = Document(story.replace("new season", "season"), id="other", path="other.txt")
+    findings = Linter().check(doc, siblings=[wire, other])
+    (edge,) = [f for f in findings if f.code == "SIB002"]
+    assert edge.fix is None and edge.data["provenance"]["sibling"] == "wire"
+    (view,) = sibling_views(doc, findings, [other, wire])
+    assert view["label"] == "wire.txt"
+    (mark,) = view["marks"]
+    assert doc[mark[1] : mark[2]] == "Image 3 of 9" and mark[3:] == [None, None]

@@ -50,6 +50,7 @@ def finding_record(f: Finding, at: Callable[[int], int]) -> dict[str, Any]:
         "line": f.line,
         "column": f.column,
         "fix": None,
+        "provenance": f.data.get("provenance"),  # a finding without a fix: its evidence
     }
     if f.fix is not None:
         record["fix"] = {

@@ -27,8 +27,10 @@ MIN_SHARED_SHARE = 0.3  # ... and this share of them
 
 
 def sibling_of(f: Finding, siblings: Sequence[Document]) -> Document | None:
-    """The sibling a SIB finding names: its fix's provenance, else its `sibling` value."""
+    """The sibling a SIB finding names: its provenance (its fix's, or its own when it has no
+    fix), else its `sibling` value."""
     prov = f.fix.provenance if f.fix is not None and f.fix.provenance else {}
+    prov = prov or f.data.get("provenance") or {}
     for sib in siblings:
         if "sibling" in prov and (sib.id, sib.path) == (prov["sibling"], prov.get("path")):
             return sib

@@ -185,6 +185,8 @@
       if (f.fix.edits.length) card.append(...fixDiff(rec.text, f.fix));
       const prov = provenance(f.fix.provenance);
       if (prov) card.append(prov);
+    } else if (f.provenance) {
+      card.append(provenance(f.provenance));
     }
     return card;
   }
