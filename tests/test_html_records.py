@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import base64
 import json
+import shutil
 import zlib
+from pathlib import Path
 
+from conftest import ROOT, run_cli
 from corpusmend import Document, Linter
 from corpusmend.formatters.html.page import pack
 from corpusmend.formatters.html.records import common_folder, display_text, utf16_offsets
@@ -83,3 +86,15 @@ def test_a_sib_finding_without_a_fix_still_names_its_sibling() -> None:
     assert view["label"] == "wire.txt"
     (mark,) = view["marks"]
     assert doc[mark[1] : mark[2]] == "Image 3 of 9" and mark[3:] == [None, None]
+
+
+def test_with_fix_the_overview_counts_what_the_run_fixed(tmp_path: Path) -> None:
+    for name in ("html", "json"):
+        shutil.copytree(ROOT / "examples" / "corpus", tmp_path / name)
+    run_cli("check", str(tmp_path / "html"), "--fix", "--no-cache", "--format", "html", "-o",
+            str(tmp_path / "r.html"))  # fmt: skip
+    done = run_cli("check", str(tmp_path / "json"), "--fix", "--no-cache", "--format", "json")
+    summary = json.loads(done.stdout)["summary"]
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert f'data-count="fixed"><b>{summary["fixed"]}</b>' in page
+    assert f'data-count="findings"><b>{summary["findings"]}</b>' in page

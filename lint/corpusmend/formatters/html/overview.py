@@ -39,6 +39,7 @@ class Overview:
     documents: int = 0
     unread: int = 0
     with_findings: int = 0
+    fixed: int = 0  # findings this run fixed (--fix): the texts shown are the fixed ones
     by_code: Counter[str] = field(default_factory=Counter)
     names: dict[str, str] = field(default_factory=dict)
     fixes: Counter[str] = field(default_factory=Counter)
@@ -48,6 +49,7 @@ class Overview:
         self.documents += 1
         self.unread += result.unread
         self.with_findings += bool(result.findings)
+        self.fixed += len(result.applied)
         for f in result.findings:
             self.by_code[f.code] += 1
             self.names[f.code] = f.name
@@ -70,6 +72,7 @@ class Overview:
             ("documents", "documents checked", checked),
             ("with-findings", "documents with findings", self.with_findings),
             ("findings", "findings", total),
+            *([("fixed", "fixed by this run", self.fixed)] if self.fixed else []),
         ] + [
             (f"fix-{k}", f"{k} fixes" if k != "none" else "without a fix", self.fixes[k])
             for k in FIX_KINDS
