@@ -109,8 +109,17 @@ def to_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
         end_line=end_line,
         end_column=end_column,
         fix=fix,
-        data={k: v for k, v in values.items() if k != "match"},
+        data=_finding_data(values, hit.provenance if fix is None else None),
     )
+
+
+def _finding_data(values: dict[str, Any], provenance: Any) -> dict[str, Any]:
+    """The hit's message values (the match aside) and the provenance no fix carries: a SIB
+    finding without a fix still names the sibling its evidence came from."""
+    data = {k: v for k, v in values.items() if k != "match"}
+    if provenance:
+        data["provenance"] = dict(provenance)
+    return data
 
 
 def internal_error(rule: Rule, doc: Document, exc: BaseException) -> Finding:

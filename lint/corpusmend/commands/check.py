@@ -113,6 +113,7 @@ def run_check(
         count_lines=engine.line_counter(Source(tuple(settings.paths), outputs.read_options)),
     )
     source = project.source(settings.paths, outputs.read_options, view)
+    formatter.corpus(view.context if view is not None else None)
     results = run_from_args(args, linter, source, options, view, engine)
     for result in project.results(results):
         if result.note:

@@ -7,6 +7,7 @@ from typing import TextIO
 from corpusmend.formatters.base import Formatter
 from corpusmend.formatters.concise import ConciseFormatter
 from corpusmend.formatters.github import GithubFormatter
+from corpusmend.formatters.html import HtmlFormatter
 from corpusmend.formatters.json import JsonFormatter
 from corpusmend.formatters.jsonl import JsonLinesFormatter
 from corpusmend.formatters.sarif import SarifFormatter
@@ -21,6 +22,7 @@ FORMATTERS: dict[str, type[Formatter]] = {
         JsonLinesFormatter,
         SarifFormatter,
         GithubFormatter,
+        HtmlFormatter,
     )
 }
 

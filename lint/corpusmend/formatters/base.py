@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import TextIO
+from collections.abc import Callable
+from typing import Any, TextIO
 
+from corpusmend.document import Document
 from corpusmend.findings import SEVERITY_RANK, Finding
 from corpusmend.runner import DocumentResult
 
@@ -36,6 +38,10 @@ class Formatter:
         self.fixable.update(k for f in result.findings if (k := fix_kind(f)) is not None)
         self.fixed += len(result.applied)
         self.document(result)
+
+    def corpus(self, lookup: Callable[[Document], Any] | None) -> None:
+        """What the corpus passes know of each document (its siblings), for formats that show
+        them (html); called once before the first document."""
 
     def document(self, result: DocumentResult) -> None:
         """Write one document's findings (streaming formats) or remember them."""
