@@ -138,9 +138,12 @@ LOWER_CASE_PARAGRAPH = r"\n\s*" + MAYBE_LOWER
 # A sentence end inside a line followed by lower case ("... said. to the ..."), as
 # corpusmend.shapes.broken_sentences finds it (closing quotes or brackets may follow the mark).
 # One pattern per mark: a literal first character is found far faster than a class.
-GLUED_LOWER_CASE = tuple(
-    mark + r"[\"”’')\]]*" + SPACE_IN_LINE + "+" + MAYBE_LOWER
-    for mark in (SENTENCE_PERIOD, "!", r"\?")
+GLUED_LOWER_CASE = (
+    *(
+        mark + r"[\"”’')\]]*" + SPACE_IN_LINE + "+" + MAYBE_LOWER
+        for mark in (SENTENCE_PERIOD, "!", r"\?")
+    ),
+    "…" + r"[\"”’')\]]+" + SPACE_IN_LINE + "+" + MAYBE_LOWER,  # a quotation trailing off
 )
 
 

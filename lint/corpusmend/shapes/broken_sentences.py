@@ -38,7 +38,10 @@ _NOT_CONTINUATION = regex.compile(
 # Closing punctuation, maybe followed by closing quotes or brackets.
 _CLOSED_END = regex.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?]?$", regex.REVERSE)
 # A sentence end inside a paragraph followed by a lower-case word: "... said. to the ...".
-_GLUED = regex.compile(r"(?<=[\p{L}\d][\"”’')\]]*)[.!?][\"”’')\]]*[^\S\n]+(?=\p{Ll})")
+# A quotation that trails off ("...for all…”") ends there too.
+_GLUED = regex.compile(
+    r"(?<=[\p{L}\d][\"”’')\]]*)(?:[.!?][\"”’')\]]*|…[\"”’')\]]+)[^\S\n]+(?=\p{Ll})"
+)
 _WORD = regex.compile(r"\S+")
 
 
