@@ -12,11 +12,11 @@ from corpusmend.siblings.index import SiblingIndex
 
 def _corpus() -> list[Document]:
     return [
-        Document(article(LIBRARY), id="full"),
-        Document(article(LIBRARY[:-1]), id="cut"),
-        Document(article(LIBRARY[1:]), id="headless"),
-        Document(article(FERRY), id="ferry"),
-        Document(article(FERRY[:-1]), id="ferry-cut"),
+        Document(article(*LIBRARY), id="full"),
+        Document(article(*LIBRARY[:-1]), id="cut"),
+        Document(article(*LIBRARY[1:]), id="headless"),
+        Document(article(*FERRY), id="ferry"),
+        Document(article(*FERRY[:-1]), id="ferry-cut"),
         Document("A note on nothing in particular.", id="alone"),
     ]
 
@@ -47,7 +47,7 @@ def test_an_edited_document_is_queried_again_not_served_its_old_context():
     docs = _corpus()
     view = view_of_index({"siblings"}, SiblingIndex.build(docs))
     before = view.context(docs[0])
-    edited = Document(article(FERRY), id="full")  # same identity, another text
+    edited = Document(article(*FERRY), id="full")  # same identity, another text
     assert [d.id for d in view.context(edited).siblings] != [d.id for d in before.siblings]
 
 

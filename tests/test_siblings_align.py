@@ -94,8 +94,8 @@ def test_the_sib_rules_share_one_alignment_per_pair_through_the_documents_contex
 
     from corpusmend.passes.context import DocumentContext
 
-    doc = Document(article(moved(LIBRARY, 4, 1)), id="doc")
-    sibs = (Document(article(LIBRARY), id="a"), Document(article(LIBRARY[:-1]), id="b"))
+    doc = Document(article(*moved(LIBRARY, 4, 1)), id="doc")
+    sibs = (Document(article(*LIBRARY), id="a"), Document(article(*LIBRARY[:-1]), id="b"))
     ctx = DocumentContext(siblings=sibs)
     findings = Linter(select=["SIB"]).check_document(doc, ctx)
     assert findings, "the moved paragraph is reported"
@@ -106,7 +106,7 @@ def test_the_sib_rules_share_one_alignment_per_pair_through_the_documents_contex
 def test_aligning_b_against_a_is_not_always_the_inverse_of_a_against_b():
     # why the alignment store keeps both directions: the gap fills and the moved blocks are
     # settled from A's side, so another paragraph between two shared ones links differently
-    a = article([FERRY[0], LIBRARY[7], LIBRARY[0]])
-    b = article([FERRY[0], LIBRARY[4], LIBRARY[0]])
+    a = article(FERRY[0], LIBRARY[7], LIBRARY[0])
+    b = article(FERRY[0], LIBRARY[4], LIBRARY[0])
     ab, ba = align(a, b), align(b, a)
     assert ab.a_to_b != ba.b_to_a
