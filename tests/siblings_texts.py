@@ -60,3 +60,14 @@ def moved(paras: list[str], src: int, dst: int) -> list[str]:
     out = list(paras)
     out.insert(dst, out.pop(src))
     return out
+
+
+def five_docs() -> list[Document]:
+    """Five documents: the library story whole, cut short, an excerpt, reworded; a ferry story."""
+    return [
+        Document(article(*LIBRARY), id="full"),
+        Document(article(*LIBRARY[:4]), id="truncated"),
+        Document(article(*LIBRARY[3:6]), id="excerpt"),
+        Document(article(*REWORDED), id="reworded"),
+        Document(article(*FERRY), id="ferry"),
+    ]

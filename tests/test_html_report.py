@@ -17,23 +17,16 @@ from typing import Any
 import pytest
 from html_corpus import HOSTILE, HOSTILE_NAME, PROMPT, write_report_corpus
 
+from bench.html_report import CHROMIUM as BROWSER
+from bench.html_report import CHROMIUM_ARGS
 from conftest import ROOT, run_cli, shared_path
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="playwright is not installed (pip install -e '.[all]')"
 )
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = Path(BROWSER)
+ARGS = list(CHROMIUM_ARGS)
 # The text each finding's highlighted pieces spell, by finding index, in the document text.
 HIGHLIGHTS = """(scope) => {
   const out = {};

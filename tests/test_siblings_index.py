@@ -6,7 +6,7 @@ import gzip
 import json
 
 import pytest
-from siblings_texts import FERRY, LIBRARY, REWORDED, article
+from siblings_texts import FERRY, LIBRARY, article, five_docs
 
 from corpusmend import Document
 from corpusmend.errors import CorpusmendError
@@ -15,23 +15,13 @@ from corpusmend.siblings import SiblingIndex, SiblingOptions
 from corpusmend.siblings.repairs import WHOLE_COPY
 
 
-def _corpus() -> list[Document]:
-    return [
-        Document(article(*LIBRARY), id="full"),
-        Document(article(*LIBRARY[:4]), id="truncated"),
-        Document(article(*LIBRARY[3:6]), id="excerpt"),
-        Document(article(*REWORDED), id="reworded"),
-        Document(article(*FERRY), id="ferry"),
-    ]
-
-
 def _ids(matches) -> list[str]:
     return [m.document.id for m in matches]
 
 
 def test_truncated_copies_excerpts_and_rewordings_are_found_unrelated_are_not():
-    index = SiblingIndex.build(_corpus())
-    full = _corpus()[0]
+    index = SiblingIndex.build(five_docs())
+    full = five_docs()[0]
     assert sorted(_ids(index.query(full))) == ["excerpt", "reworded", "truncated"]
     assert _ids(index.query(Document(article(*FERRY), id="ferry"))) == []
     excerpt = index.query(Document(article(*LIBRARY[3:6]), id="excerpt"))
@@ -42,41 +32,41 @@ def test_truncated_copies_excerpts_and_rewordings_are_found_unrelated_are_not():
 
 
 def test_a_document_is_never_its_own_sibling_and_order_is_deterministic():
-    first = SiblingIndex.build(_corpus())
-    second = SiblingIndex.build(reversed(_corpus()))
-    for doc in _corpus():
+    first = SiblingIndex.build(five_docs())
+    second = SiblingIndex.build(reversed(five_docs()))
+    for doc in five_docs():
         assert doc.id not in _ids(first.query(doc))
         assert _ids(first.query(doc)) == _ids(second.query(doc))
     assert first.groups() == second.groups() == [["excerpt", "full", "reworded", "truncated"]]
 
 
 def test_adding_a_document_with_the_same_id_replaces_it():
-    index = SiblingIndex.build(_corpus())
+    index = SiblingIndex.build(five_docs())
     index.add(Document(article(*FERRY), id="truncated"))
     assert len(index) == 5
-    assert "truncated" not in _ids(index.query(_corpus()[0]))
+    assert "truncated" not in _ids(index.query(five_docs()[0]))
 
 
 def test_thresholds_decide_what_counts_as_a_sibling():
-    strict = SiblingIndex.build(_corpus(), SiblingOptions(min_jaccard=0.99, min_containment=0.99))
-    assert sorted(_ids(strict.query(_corpus()[0]))) == ["excerpt", "truncated"]
+    strict = SiblingIndex.build(five_docs(), SiblingOptions(min_jaccard=0.99, min_containment=0.99))
+    assert sorted(_ids(strict.query(five_docs()[0]))) == ["excerpt", "truncated"]
 
 
 def test_save_and_load_round_trip(tmp_path):
-    index = SiblingIndex.build(_corpus())
+    index = SiblingIndex.build(five_docs())
     path = tmp_path / "corpus.idx"
     index.save(path)
     loaded = SiblingIndex.load(path)
     assert len(loaded) == len(index)
     assert loaded.options == index.options
-    for doc in _corpus():
+    for doc in five_docs():
         assert _ids(loaded.query(doc)) == _ids(index.query(doc))
     assert [d.text for d in loaded.documents()] == [d.text for d in index.documents()]
 
 
 def test_a_broken_index_file_is_a_clear_error_naming_the_file(tmp_path):
     path = tmp_path / "bad.idx"
-    SiblingIndex.build(_corpus()).save(path)
+    SiblingIndex.build(five_docs()).save(path)
     data = path.read_bytes()
     (tmp_path / "cut.idx").write_bytes(data[:60])
     with pytest.raises(CorpusmendError, match=r"cut\.idx: sibling index is truncated"):
@@ -102,7 +92,7 @@ def sibling_map(docs, reference=()):
 
 
 def test_the_corpus_view_gives_every_document_its_siblings():
-    docs = _corpus()
+    docs = five_docs()
     mapping = sibling_map(docs)
     assert list(mapping) == [d.id for d in docs]
     assert mapping["ferry"] == []
@@ -114,7 +104,7 @@ def test_the_corpus_view_gives_every_document_its_siblings():
 
 
 def test_a_reference_corpus_supplies_siblings():
-    mapping = sibling_map([Document(article(*LIBRARY[:4]), id="mine")], reference=_corpus()[:1])
+    mapping = sibling_map([Document(article(*LIBRARY[:4]), id="mine")], reference=five_docs()[:1])
     assert [d.id for d in mapping["mine"]] == ["full"]
 
 

@@ -10,7 +10,7 @@ import shutil
 
 import numpy as np
 import pytest
-from siblings_texts import FERRY, LIBRARY, REWORDED, article
+from siblings_texts import FERRY, LIBRARY, article, five_docs
 
 from conftest import run_cli
 from corpusmend import Document
@@ -24,23 +24,13 @@ from corpusmend.siblings.shingles import shingle_hashes
 from corpusmend.siblings.signatures import minhash
 
 
-def _corpus() -> list[Document]:
-    return [
-        Document(article(*LIBRARY), id="full"),
-        Document(article(*LIBRARY[:4]), id="truncated"),
-        Document(article(*LIBRARY[3:6]), id="excerpt"),
-        Document(article(*REWORDED), id="reworded"),
-        Document(article(*FERRY), id="ferry"),
-    ]
-
-
 def _found(index: SiblingIndex, doc: Document) -> list[tuple[str, str]]:
     return [(m.document.id, m.document.text) for m in index.query(doc)]
 
 
 def _write_corpus(folder):
     folder.mkdir()
-    for doc in _corpus():
+    for doc in five_docs():
         (folder / f"{doc.id}.txt").write_text(doc.text, encoding="utf-8")
     return folder
 
@@ -52,7 +42,7 @@ def test_a_loaded_index_gives_sibling_texts_from_its_own_file_after_the_inputs_m
     assert built.returncode == 0, built.stderr
     shutil.move(corpus, tmp_path / "elsewhere")
     loaded = SiblingIndex.load(index_path)
-    texts = {d.id: d.text for d in _corpus()}
+    texts = {d.id: d.text for d in five_docs()}
     full = Document(texts["full"], id=str(corpus / "full.txt"), path=str(corpus / "full.txt"))
     found = _found(loaded, full)
     assert sorted(path.rsplit("/", 1)[1] for path, _ in found) == [
@@ -72,7 +62,7 @@ def test_an_input_edited_after_indexing_is_stale_but_the_index_keeps_the_indexed
     (corpus / "truncated.txt").write_text("Something else entirely, written later.\n")
     loaded = SiblingIndex.load(index_path)
     assert staleness(loaded.inputs, []).changed == [str(corpus / "truncated.txt")]
-    full = _corpus()[0]
+    full = five_docs()[0]
     full = Document(full.text, id=str(corpus / "full.txt"), path=str(corpus / "full.txt"))
     truncated = [m for m in loaded.query(full) if m.document.id.endswith("truncated.txt")]
     assert [m.document.text for m in truncated] == [article(*LIBRARY[:4])]
@@ -80,7 +70,7 @@ def test_an_input_edited_after_indexing_is_stale_but_the_index_keeps_the_indexed
 
 def test_a_tampered_text_in_the_index_file_is_an_error_naming_it(tmp_path):
     path = tmp_path / "corpus.idx"
-    SiblingIndex.build(_corpus()).save(path)
+    SiblingIndex.build(five_docs()).save(path)
     data = bytearray(path.read_bytes())
     data[-20] ^= 0xFF  # inside the last compressed text
     path.write_bytes(bytes(data))
@@ -91,7 +81,7 @@ def test_a_tampered_text_in_the_index_file_is_an_error_naming_it(tmp_path):
 
 def test_the_file_has_format_version_3_and_version_2_files_still_load(tmp_path):
     path = tmp_path / "new.idx"
-    SiblingIndex.build(_corpus()).save(path)
+    SiblingIndex.build(five_docs()).save(path)
     assert VERSION == 3
     assert path.read_bytes().startswith(b"corpusmend-sibling-index\n")
     header_length = int.from_bytes(path.read_bytes()[25:33], "little")
@@ -103,11 +93,13 @@ def test_the_file_has_format_version_3_and_version_2_files_still_load(tmp_path):
     )
     # a version 2 file: gzip JSON lines with full texts (no signatures needed to read it)
     old = [json.dumps({"format": "corpusmend-sibling-index", "version": 2, "options": {}})]
-    old += [json.dumps({"key": d.id, "id": d.id, "path": None, "text": d.text}) for d in _corpus()]
+    old += [
+        json.dumps({"key": d.id, "id": d.id, "path": None, "text": d.text}) for d in five_docs()
+    ]
     (tmp_path / "old.idx").write_bytes(gzip.compress("\n".join(old).encode() + b"\n"))
     legacy = SiblingIndex.load(tmp_path / "old.idx")
     fresh = SiblingIndex.load(path)
-    for doc in _corpus():
+    for doc in five_docs():
         assert _found(legacy, doc) == _found(fresh, doc)
     # a version this corpusmend does not know: a clear error, not a guess
     future = [json.dumps({"format": "corpusmend-sibling-index", "version": 9})]
@@ -117,7 +109,7 @@ def test_the_file_has_format_version_3_and_version_2_files_still_load(tmp_path):
 
 
 def test_records_made_in_other_processes_build_the_same_index_as_adding_documents(tmp_path):
-    docs = _corpus()
+    docs = five_docs()
     by_documents = SiblingIndex.build(docs)
     by_records = SiblingIndex()
     for doc in docs:  # a record crosses processes as a pickle
@@ -144,7 +136,7 @@ def test_index_files_are_byte_identical_whatever_the_jobs(tmp_path):
 
 
 def test_queries_between_additions_match_a_corpus_built_first():
-    docs = _corpus() * 1 + [Document(article(*LIBRARY[1:5]), id=f"part{i}") for i in range(30)]
+    docs = five_docs() * 1 + [Document(article(*LIBRARY[1:5]), id=f"part{i}") for i in range(30)]
     built = SiblingIndex.build(docs)
     growing = SiblingIndex()
     for doc in docs:
@@ -158,7 +150,7 @@ def test_queries_between_additions_match_a_corpus_built_first():
 
 
 def test_a_record_document_comes_back_with_its_metadata_and_source(tmp_path):
-    lines = [json.dumps({"id": d.id, "text": d.text, "site": "x.example"}) for d in _corpus()]
+    lines = [json.dumps({"id": d.id, "text": d.text, "site": "x.example"}) for d in five_docs()]
     (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n")
     from corpusmend.readers import read_documents
 
@@ -174,7 +166,7 @@ def test_a_record_document_comes_back_with_its_metadata_and_source(tmp_path):
 def test_the_minhash_is_datasketchs_affine32_minhash():
     datasketch = pytest.importorskip("datasketch")
     options = SiblingOptions()
-    for doc in [*_corpus(), Document("", id="empty"), Document("one two", id="short")]:
+    for doc in [*five_docs(), Document("", id="empty"), Document("one two", id="short")]:
         shingles = shingle_hashes(doc.text, options.shingle_size)
         theirs = datasketch.MinHash(
             num_perm=options.num_perm, seed=options.seed, hashfunc=int, scheme="affine32"
