@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from corpusmend.config.schema import VALIDATOR
+from corpusmend.config.schema import validator
 from corpusmend.config.values import PYPROJECT, Config, config_label
 from corpusmend.errors import ConfigError
 from corpusmend.ruleset.overrides import RuleOverride
@@ -37,7 +37,7 @@ def load_config(path: str | Path) -> Config:
         table, prefix, line_of = _read_toml(path, raw)
     else:
         table, prefix, line_of = _read_yaml(path)
-    err = first_error(VALIDATOR, table)
+    err = first_error(validator(), table)
     if err is not None:
         key = ".".join(map(str, error_path(err)))
         line = line_of(key) if line_of else None

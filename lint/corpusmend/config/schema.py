@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
+if TYPE_CHECKING:
+    import jsonschema
 
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _OVERRIDE = {
@@ -43,4 +45,11 @@ SCHEMA: dict[str, Any] = {
         },
     },
 }
-VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+
+
+@functools.cache
+def validator() -> jsonschema.Draft202012Validator:
+    """The config schema's validator, built (and jsonschema imported) when a config is read."""
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(SCHEMA)
