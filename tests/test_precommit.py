@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from test_furniture import write_site
 
 from conftest import ROOT
 
@@ -53,7 +54,9 @@ def corpus_repo(tmp_path: Path) -> Path:
     return repo
 
 
-def try_repo(repo: Path, home: Path, *hooks: str) -> subprocess.CompletedProcess[str]:
+def try_repo(
+    repo: Path, home: Path, *hooks: str, all_files: bool = True
+) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "PRE_COMMIT_HOME": str(home),
@@ -61,7 +64,15 @@ def try_repo(repo: Path, home: Path, *hooks: str) -> subprocess.CompletedProcess
         "XDG_CACHE_HOME": str(home / "xdg"),
     }
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), *hooks, "--all-files"],
+        [
+            sys.executable,
+            "-m",
+            "pre_commit",
+            "try-repo",
+            str(ROOT),
+            *hooks,
+            *(["--all-files"] if all_files else []),
+        ],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -145,3 +156,31 @@ def test_hooks_take_corpus_files_only_and_check_records_without_rewriting(
     assert "files were modified by this hook" not in fix_part
     assert (corpus_repo / "records.jsonl").read_text(encoding="utf-8") == RECORD
     assert (corpus_repo / "NOTES.md").read_text(encoding="utf-8") == NOTES
+
+
+def test_check_hook_on_one_staged_file_learns_furniture_from_the_corpus_index(
+    tmp_path: Path, pre_commit_home: Path
+) -> None:
+    """pre-commit hands over only the staged file; the config's index brings the corpus, so
+    the line every story of the site carries is reported as furniture (BPL003) in that file."""
+    repo = tmp_path / "site-repo"
+    write_site(repo / "site")
+    subprocess.run(
+        [sys.executable, "-m", "corpusmend", "index", "site", "-o", ".corpusmend/corpus.idx"],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+    (repo / ".corpusmend.yaml").write_text("index: .corpusmend/corpus.idx\n", encoding="utf-8")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "corpus")
+    story = repo / "site" / "story2.txt"
+    story.write_text(story.read_text(encoding="utf-8") + "\nThe bridge reopens in May.\n")
+    git(repo, "add", "site/story2.txt")
+
+    result = try_repo(repo, pre_commit_home, "corpusmend", all_files=False)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "site/story2.txt:3:1: BPL003" in output
+    assert "story0.txt" not in output and "stale" not in output
