@@ -25,7 +25,8 @@ from corpusmend.shapes.broken_sentences import (
     open_paragraph,
 )
 
-_SENTENCE_END = regex.compile(r"[.!?…][\"”’')\]]*(?:\s|$)")
+# a sentence end, not an initial's period ("By PAUL J. WEBER" ends no sentence)
+_SENTENCE_END = regex.compile(r"(?<!\b\p{Lu})[.!?…][\"”’')\]]*(?:\s|$)")
 
 
 @register_kind
