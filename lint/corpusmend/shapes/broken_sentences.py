@@ -116,7 +116,7 @@ def glued_continuations(doc: Document, span: Span) -> Iterator[tuple[int, int]]:
     for m in _GLUED.finditer(text, span.start, span.end):
         if _not_a_sentence_end(doc, m):
             continue
-        if text[m.start()] == "…" and text[span.start] not in "“\"‘«":
+        if text[m.start()] == "…" and text[span.start] not in '“"‘«':
             continue  # only a quotation paragraph trails off to its end: '...when…” is' goes on
         cut = m.start() + len(m.group(0).rstrip())
         if continuation_at(text, m.end(), span.end):
