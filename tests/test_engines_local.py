@@ -182,7 +182,9 @@ def test_progress_goes_to_stderr_and_never_into_json(tmp_path: Path) -> None:
 def test_ctrl_c_stops_promptly_with_130_and_leaves_files_whole(tmp_path: Path) -> None:
     pack = tmp_path / "pack.yaml"
     pack.write_text(SLOW_PACK, encoding="utf-8")
-    originals = make_corpus(tmp_path / "corpus", 1200, paragraphs=12)
+    originals = make_corpus(
+        tmp_path / "corpus", 4000, paragraphs=12
+    )  # runs for seconds: Ctrl-C lands mid-run
     linter = Linter(rules=[pack])
     args = ["check", "--fix", "--jobs", "2", "--progress", "--no-cache", "--rules", str(pack)]
     proc = subprocess.Popen(

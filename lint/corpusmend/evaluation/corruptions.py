@@ -16,9 +16,10 @@ from dataclasses import dataclass
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-1252 codec)
 import regex
 
-from corpusmend.evaluation.text_shapes import break_points, is_prose, is_quotation, paragraphs
+from corpusmend.evaluation.text_shapes import break_points, is_prose, is_quotation
 from corpusmend.findings import Edit
 from corpusmend.fixes import apply_edits
+from corpusmend.segmentation import paragraphs
 
 
 @dataclass(frozen=True)

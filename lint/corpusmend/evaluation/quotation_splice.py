@@ -13,7 +13,7 @@ import random
 import regex
 
 from corpusmend.evaluation.corruptions import Corruption, repair_edits
-from corpusmend.evaluation.text_shapes import paragraphs
+from corpusmend.segmentation import paragraphs
 
 OPENING_QUOTES = '“"'
 _SENTENCE_END = regex.compile(r"(?<=[.!?][”’\"']?)\s+(?=[“‘\"']?\p{Lu})")

@@ -1,22 +1,9 @@
-"""Where an artifact can go in a text: paragraphs, quotation and prose paragraphs, and the
-places inside a sentence where a space precedes a lower-case word."""
+"""Where an artifact can go in a text (the paragraphs come from corpusmend.segmentation): quotation
+and prose paragraphs, and the places inside a sentence where a space precedes a lower-case word."""
 
 from __future__ import annotations
 
 import regex
-
-_PARA_SEP = regex.compile(r"\n[^\S\n]*\n\s*")
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph (blank-line separated), without the separators."""
-    spans, pos = [], 0
-    body_end = len(text.rstrip())
-    for m in _PARA_SEP.finditer(text, 0, body_end):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, body_end))
-    return [(s, e) for s, e in spans if e > s]
 
 
 def is_quotation(par: str) -> bool:
