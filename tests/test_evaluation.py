@@ -18,8 +18,8 @@ from corpusmend.evaluation.evaluate import evaluate
 from corpusmend.evaluation.families import FAMILIES, Family, family
 from corpusmend.evaluation.metrics import FamilyScore, detected, overlaps, per_1000
 from corpusmend.evaluation.report import to_json, to_text
-from corpusmend.evaluation.text_shapes import paragraphs
 from corpusmend.findings import Edit, Finding
+from corpusmend.segmentation import paragraphs
 
 
 def _load_bench_corpus():
