@@ -179,6 +179,13 @@ def test_progress_goes_to_stderr_and_never_into_json(tmp_path: Path) -> None:
     assert "docs/s" not in hidden.stderr
 
 
+def _sigint_as_a_terminal_gives_it() -> None:
+    """The child starts with Ctrl-C's default disposition, unblocked, as from a shell: a test
+    run may have left SIGINT ignored or blocked in this process, and a child inherits both."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT])
+
+
 def test_ctrl_c_stops_promptly_with_130_and_leaves_files_whole(tmp_path: Path) -> None:
     pack = tmp_path / "pack.yaml"
     pack.write_text(SLOW_PACK, encoding="utf-8")
@@ -192,6 +199,7 @@ def test_ctrl_c_stops_promptly_with_130_and_leaves_files_whole(tmp_path: Path) -
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_sigint_as_a_terminal_gives_it,
     )
     assert proc.stderr is not None
     for line in proc.stderr:  # forced progress on a pipe: one line per update
