@@ -232,9 +232,10 @@ class StrayCharactersKind(CheckKind):
                 yield _hit(m, "HTML entity left escaped", None)
                 continue
             edit = _unescape_edit(text, m.start(), m.end(), value)
+            # the span covers what the fix rewrites: a mojibake run the entity completes too
             yield Hit(
-                m.start(),
-                m.end(),
+                min(m.start(), edit.start),
+                max(m.end(), edit.end),
                 values={
                     "what": "HTML entity left escaped",
                     "found": shown(entity),
