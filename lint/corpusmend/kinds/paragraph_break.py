@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-import regex
-
 from corpusmend.document import Document
 from corpusmend.findings import Edit
 from corpusmend.gates import LOWER_CASE_PARAGRAPH, Gate
@@ -19,14 +17,12 @@ from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 from corpusmend.shapes.broken_sentences import (
+    closed_paragraph,
     continuation_at,
     laid_out_in_lines,
     lower_case_starts,
     open_paragraph,
 )
-
-# a sentence end, not an initial's period ("By PAUL J. WEBER" ends no sentence)
-_SENTENCE_END = regex.compile(r"(?<!\b\p{Lu})[.!?…][\"”’')\]]*(?:\s|$)")
 
 
 @register_kind
@@ -80,10 +76,16 @@ class ParagraphBreakKind(CheckKind):
                 continue
             if a.end - a.start < self.min_line and b.end - b.start < self.min_line:
                 continue  # two short lines: verse or a slogan, broken on purpose
-            if k + 1 < len(paras) and not _SENTENCE_END.search(text, b.start, b.end):
+            if k + 1 < len(paras) and not _holds_sentence_end(doc, k):
                 continue  # the rest of a sentence ends like one; this is a line (a byline)
             start = max(text.rfind(" ", a.start, a.end) + 1, a.start)
             end = text.find(" ", b.start, b.end)
             end = b.end if end == -1 else end
             values = {"before": text[start : a.end], "after": text[b.start : end]}
             yield Hit(start, end, values, (Edit(a.end, b.start, " "),))
+
+
+def _holds_sentence_end(doc: Document, index: int) -> bool:
+    """Whether paragraph `index` ends a sentence somewhere, by the document's own sentence
+    splitting (an initial's or an abbreviation's period ends none: "By PAUL J. WEBER")."""
+    return len(doc.sentences_in(index)) > 1 or closed_paragraph(doc.text, doc.paragraphs[index])
