@@ -30,17 +30,14 @@ from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 from corpusmend.passes.lines import normalize
+from corpusmend.shapes.dates import MONTH_PATTERN
 from corpusmend.shapes.furniture import SENTENCE_END
 
-_MONTHS = (
-    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
 _DAYS = "mon|tue|wed|thu|fri|sat|sun"
 # A line made of a date and/or time and the words that introduce them, nothing else.
 _DATE_LINE = regex.compile(
     rf"(?i)^(?:(?:updated|published|posted|last\s+updated|on|at|by)[:\s]*)*"
-    rf"(?=.*\d)(?:[\s,./:–—-]|\d+(?:st|nd|rd|th)?|(?:{_MONTHS})\.?|(?:{_DAYS})[a-z]*\.?"
+    rf"(?=.*\d)(?:[\s,./:–—-]|\d+(?:st|nd|rd|th)?|(?:{MONTH_PATTERN})\.?|(?:{_DAYS})[a-z]*\.?"
     rf"|[ap]\.?m\.?|e[sd]t|[cmp][sd]t|gmt|utc|bst|cest?)+$"
 )
 _BYLINE = regex.compile(r"^[Bb][Yy]:?\s+\S")
