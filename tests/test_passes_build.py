@@ -25,13 +25,13 @@ def test_each_document_is_queried_once_for_its_siblings_group_and_cache_key():
     docs = _corpus()
     index = SiblingIndex.build(docs)
     asked: list[str] = []
-    query = index.query
+    query = index.query_more
 
-    def counted(doc, limit=None):
+    def counted(doc, *args, **kwargs):
         asked.append(doc.id)
-        return query(doc, limit)
+        return query(doc, *args, **kwargs)
 
-    index.query = counted  # type: ignore[method-assign]
+    index.query_more = counted  # type: ignore[method-assign]
     view = view_of_index({"line-stats"}, index)
     for doc in docs:
         key = view.context(doc).fingerprint()  # what the cache keys the document on

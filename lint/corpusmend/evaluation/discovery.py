@@ -34,7 +34,7 @@ def discovery(run: CorpusRun, groups: ReferenceGroups) -> Discovery:
     verified: set[tuple[int, int]] = set()
     listed: set[tuple[int, int]] = set()
     for p, doc in enumerate(run.documents):
-        for match in index.query(doc, limit=len(index)):
+        for match in index.query(doc, limit=len(index), verify=len(index)):  # every candidate
             q = position.get(entry_key(match.document))
             if q is not None:
                 verified.add((min(p, q), max(p, q)))

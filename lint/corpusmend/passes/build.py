@@ -28,6 +28,10 @@ LineCounter = Callable[["CorpusView"], LineStats]
 # passage (its threshold is low so that reworded copies still help repairs), and two unrelated
 # stories of one site that share their furniture must stay two stories here.
 STORY_COPY = 0.65
+# A candidate beyond a query's verification bound is verified for grouping when its estimated
+# similarity reaches this (and it is not yet in the group): at 64 permutations a pair at 0.65
+# falls below 0.5 about once in 250, and it is then usually joined through the group's others.
+STORY_ESTIMATE = 0.5
 
 
 def no_source(doc: Document) -> str | None:
@@ -52,7 +56,7 @@ class CorpusView:
     source_of: SourceOf = no_source
     groups: dict[str, str] = field(default_factory=dict)  # document key -> its group's key
     _matched: dict[str, _Matched] = field(default_factory=dict, repr=False)
-    _story_pairs: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _parent: dict[str, str] = field(default_factory=dict, repr=False)  # story copies joined
     _contexts: dict[str, DocumentContext] = field(default_factory=dict, repr=False)
 
     def context(self, doc: Document) -> DocumentContext:
@@ -84,25 +88,48 @@ class CorpusView:
         return self.groups.get(key, key)
 
     def _query(self, doc: Document) -> _Matched:
-        """Query the index once for a document: its siblings, and (with every match) the pairs
-        that join story copies. Remembered when the index holds this very document."""
+        """Query the index once for a document: its siblings, and the pairs that join story
+        copies. Remembered when the index holds this very document. Beyond the candidates a
+        query verifies anyway, only those not yet in the document's group are verified (and
+        only when their estimate reaches STORY_ESTIMATE): a group of 1,000 copies is joined
+        by its first document's query, and the others' add nothing to verify."""
         index = self.siblings
-        matches = index.query(doc, limit=len(index))
-        found = _Matched(doc.text, tuple(m.document for m in matches[: index.options.max_siblings]))
+        key = _key(doc)
+        if doc not in index:
+            found, extra = index.query_more(doc), []
+        else:
+            found, extra = index.query_more(
+                doc, more=lambda k: self._find(k) != self._find(key), more_floor=STORY_ESTIMATE
+            )
+        matched = _Matched(doc.text, tuple(m.document for m in found[: index.options.max_siblings]))
         if doc in index:
-            self._matched[_key(doc)] = found
-            self._story_pairs[_key(doc)] = [
-                _key(m.document) for m in matches if m.similarity >= STORY_COPY
-            ]
-        return found
+            self._matched[key] = matched
+            for m in found + extra:
+                if m.similarity >= STORY_COPY:
+                    self._join(key, _key(m.document))
+        return matched
+
+    def _find(self, k: str) -> str:
+        parent = self._parent
+        while parent.get(k, k) != k:
+            parent[k] = parent.get(parent[k], parent[k])
+            k = parent[k]
+        return k
+
+    def _join(self, a: str, b: str) -> None:
+        a, b = self._find(a), self._find(b)
+        if a != b:
+            self._parent[max(a, b)] = min(a, b)
 
     def group_all(self) -> None:
         """Query every indexed document (once) and group the copies of each story."""
         for doc in self.siblings.documents():
             if _key(doc) not in self._matched:
                 self._query(doc)
-        self.groups = _components(self._story_pairs)
-        self._story_pairs = {}
+        groups: dict[str, list[str]] = {}
+        for k in list(self._parent):
+            groups.setdefault(self._find(k), []).append(k)
+        self.groups = {k: root for root, members in groups.items() for k in (root, *members)}
 
 
 _NONE = _Matched("\0", ())
@@ -112,28 +139,6 @@ def _key(doc: Document) -> str:
     from corpusmend.siblings.index import entry_key
 
     return entry_key(doc)
-
-
-def _components(pairs: dict[str, list[str]]) -> dict[str, str]:
-    """Each grouped key -> its group's smallest key (keys alone are left out)."""
-    parent = {k: k for k in pairs}
-
-    def find(k: str) -> str:
-        parent.setdefault(k, k)
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for key, others in pairs.items():
-        for other in others:
-            a, b = find(key), find(other)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    groups: dict[str, list[str]] = {}
-    for key in parent:
-        groups.setdefault(find(key), []).append(key)
-    return {k: min(g) for g in groups.values() if len(g) > 1 for k in g}
 
 
 def build_view(

@@ -9,14 +9,16 @@ matches in the same order, whatever the order they were added in.
 Memory: the index keeps, per document, its signature, its LSH band keys and sampled shingles in
 flat numpy tables (`tables.py`), and where its compressed text is (`store.py`); not the text.
 A candidate's text is fetched (and shingled) when a query verifies it, through a small cache.
+
+Time: a query verifies a bounded number of its candidates, the most similar by estimate
+(`candidates.py`), so a story in 1,000 copies costs each copy a few dozen verifications.
 """
 
 from __future__ import annotations
 
 import json
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,8 @@ import numpy as np
 
 from corpusmend.document import Document
 from corpusmend.errors import CorpusmendError
-from corpusmend.siblings import index_file
+from corpusmend.siblings import candidates, index_file
+from corpusmend.siblings.candidates import SiblingMatch
 from corpusmend.siblings.options import SiblingOptions
 from corpusmend.siblings.records import (
     SignatureRecord,
@@ -35,9 +38,9 @@ from corpusmend.siblings.records import (
     unpack_extras,
 )
 from corpusmend.siblings.shingles import overlap, shingle_hashes
-from corpusmend.siblings.signatures import band_keys, estimate, minhash
+from corpusmend.siblings.signatures import band_keys, minhash
 from corpusmend.siblings.store import TextStore, text_digest
-from corpusmend.siblings.tables import SlotTable
+from corpusmend.siblings.tables import Column, SlotTable
 from corpusmend.writers.atomic import AtomicFile
 
 __all__ = ["SiblingIndex", "SiblingMatch", "entry_key", "signature_record"]
@@ -53,41 +56,6 @@ LSH_ONLY_SLACK = 0.4
 CACHE_BYTES = 64 << 20
 
 
-@dataclass(frozen=True)
-class SiblingMatch:
-    """A verified sibling: the document and how much of the two texts' shingles they share."""
-
-    document: Document
-    jaccard: float
-    containment: float
-    shared: int
-
-    @property
-    def similarity(self) -> float:
-        return max(self.jaccard, self.containment)
-
-
-class _Column:
-    """A growable numpy array (rows appended, capacity doubled)."""
-
-    def __init__(self, dtype: Any, width: int = 0, data: np.ndarray | None = None) -> None:
-        shape = (0, width) if width else (0,)
-        self.data = np.zeros(shape, dtype=dtype) if data is None else data.astype(dtype)
-        self.size = len(self.data)
-
-    def append(self, row: Any) -> None:
-        if self.size == len(self.data):
-            grown = np.zeros((max(1024, 2 * self.size), *self.data.shape[1:]), self.data.dtype)
-            grown[: self.size] = self.data[: self.size]
-            self.data = grown
-        self.data[self.size] = row
-        self.size += 1
-
-    @property
-    def view(self) -> np.ndarray:
-        return self.data[: self.size]
-
-
 class SiblingIndex:
     def __init__(self, options: SiblingOptions | None = None) -> None:
         self.options = options or SiblingOptions()
@@ -95,12 +63,12 @@ class SiblingIndex:
         self._paths: list[str | None] = []
         self._path_names: dict[str | None, str | None] = {}  # one string per path
         self._slot_of: dict[str, int] = {}  # key -> its live slot
-        self._signatures = _Column(np.uint32, self.options.num_perm)
-        self._texts = _Column(np.int64, 3)  # (volume, offset, length) in the store
-        self._extras = _Column(np.int64, 3)  # the same for extras; length 0: none
-        self._digests = _Column(np.uint64)
-        self._sample_counts = _Column(np.uint32)
-        self._alive = _Column(np.bool_)
+        self._signatures = Column(np.uint32, self.options.num_perm)
+        self._texts = Column(np.int64, 3)  # (volume, offset, length) in the store
+        self._extras = Column(np.int64, 3)  # the same for extras; length 0: none
+        self._digests = Column(np.uint64)
+        self._sample_counts = Column(np.uint32)
+        self._alive = Column(np.bool_)
         self._bands = SlotTable(np.uint64)
         self._postings = SlotTable(np.uint32)
         self._replaced = False
@@ -172,38 +140,48 @@ class SiblingIndex:
 
     # -- querying ------------------------------------------------------------------------------
 
-    def query(self, doc: Document, limit: int | None = None) -> list[SiblingMatch]:
-        """The verified siblings of `doc` (never itself), most similar first, then by key."""
+    def query(
+        self, doc: Document, limit: int | None = None, verify: int | None = None
+    ) -> list[SiblingMatch]:
+        """The verified siblings of `doc` (never itself), most similar first, then by key.
+        Only the `verify` candidates of highest estimated similarity are verified (default
+        `candidates.verify_bound(max_siblings)`; `len(index)`: all of them)."""
+        found, _ = self.query_more(doc, verify)
+        return found[: self.options.max_siblings if limit is None else limit]
+
+    def query_more(
+        self,
+        doc: Document,
+        verify: int | None = None,
+        more: Callable[[str], bool] | None = None,
+        more_floor: float = 0.0,
+    ) -> tuple[list[SiblingMatch], list[SiblingMatch]]:
+        """Every match among the candidates `query` verifies (most similar first), and the
+        matches among the other candidates (in key order) whose estimated similarity reaches
+        `more_floor` and for whose key `more` is true: grouping asks for the candidates it has
+        not joined yet, which keeps a group of copies whole at a bounded cost."""
         opts = self.options
         key = entry_key(doc)
         own = self._slot_of.get(key)
         shingles = shingle_hashes(doc.text, opts.shingle_size)
         if len(shingles) == 0:
-            return []
+            return [], []
         if own is not None and int(self._digests.data[own]) == text_digest(doc.text):
             sig = self._signatures.data[own]
         else:
             sig = minhash(shingles, opts)
         self._settle()
-        contained = self._contained_candidates(samples_of(shingles))
-        candidates = contained | self._lsh_candidates(sig)
-        candidates.discard(own)  # type: ignore[arg-type]
-        matches: list[tuple[str, SiblingMatch]] = []
-        floor = opts.min_jaccard * LSH_ONLY_SLACK
-        for candidate_key, slot in sorted((self._key(s), s) for s in candidates):
-            if candidate_key == key:
-                continue
-            if slot not in contained and estimate(sig, self._signatures.data[slot]) < floor:
-                continue  # an LSH candidate far below the Jaccard threshold (and not contained)
-            other, other_shingles = self._verified(slot)
-            jaccard, containment, shared = overlap(shingles, other_shingles)
-            if shared >= min(opts.min_shared, len(shingles)) and (
-                jaccard >= opts.min_jaccard or containment >= opts.min_containment
-            ):
-                matches.append((candidate_key, SiblingMatch(other, jaccard, containment, shared)))
-        matches.sort(key=lambda m: (-round(m[1].similarity, 9), -m[1].shared, m[0]))
-        limit = opts.max_siblings if limit is None else limit
-        return [m for _, m in matches[:limit]]
+        slots, score = self._candidates(shingles, sig, own)
+        bound = candidates.verify_bound(opts.max_siblings) if verify is None else verify
+        chosen, rest = candidates.best(score, bound, lambda i: self._key(int(slots[i])))
+        found = self._verify(shingles, key, slots[chosen].tolist())
+        found.sort(key=lambda m: (-round(m[1].similarity, 9), -m[1].shared, m[0]))
+        extra: list[tuple[str, SiblingMatch]] = []
+        if more is not None and len(rest):
+            rest = rest[score[rest] >= more_floor]
+            asked = sorted(k for k in map(self._key, slots[rest].tolist()) if more(k))
+            extra = self._verify(shingles, key, [self._slot_of[k] for k in asked])
+        return [m for _, m in found], [m for _, m in extra]
 
     def groups(self, min_similarity: float = 0.0) -> list[list[str]]:
         """Connected groups of siblings (keys sorted; groups ordered by their first key);
@@ -219,7 +197,8 @@ class SiblingIndex:
             return k
 
         for key, doc in zip(keys, self.documents(), strict=True):
-            for match in self.query(doc, limit=len(keys)):
+            found, extra = self.query_more(doc, more=lambda k, key=key: find(k) != find(key))
+            for match in found + extra:
                 if match.similarity < min_similarity:
                     continue
                 a, b = find(key), find(entry_key(match.document))
@@ -229,6 +208,40 @@ class SiblingIndex:
         for key in keys:
             clusters.setdefault(find(key), []).append(key)
         return sorted((sorted(c) for c in clusters.values() if len(c) > 1), key=lambda c: c[0])
+
+    def _candidates(
+        self, shingles: np.ndarray, signature: np.ndarray, own: int | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The slots worth verifying (ascending) and their scores (`candidates.scores`):
+        containment candidates, and LSH candidates whose MinHash estimate of the Jaccard is
+        not far below the threshold."""
+        contained, share = self._contained_candidates(samples_of(shingles))
+        slots = np.union1d(contained, self._lsh_candidates(signature))
+        shares = np.zeros(len(slots))
+        shares[np.searchsorted(slots, contained)] = share
+        jaccard, score = candidates.scores(signature, self._signatures.data[slots], shares)
+        keep = (shares > 0) | (jaccard >= self.options.min_jaccard * LSH_ONLY_SLACK)
+        if own is not None:
+            keep &= slots != own
+        return slots[keep], score[keep]
+
+    def _verify(
+        self, shingles: np.ndarray, key: str, slots: list[int]
+    ) -> list[tuple[str, SiblingMatch]]:
+        """The candidates that are siblings, with their keys."""
+        opts = self.options
+        matches = []
+        for slot in slots:
+            candidate_key = self._key(slot)
+            if candidate_key == key:
+                continue
+            other, other_shingles = self._verified(slot)
+            jaccard, containment, shared = overlap(shingles, other_shingles)
+            if shared >= min(opts.min_shared, len(shingles)) and (
+                jaccard >= opts.min_jaccard or containment >= opts.min_containment
+            ):
+                matches.append((candidate_key, SiblingMatch(other, jaccard, containment, shared)))
+        return matches
 
     def _key(self, slot: int) -> str:
         return key_of(self._ids[slot], self._paths[slot])
@@ -240,23 +253,24 @@ class SiblingIndex:
             self._postings.purge(dead)
             self._replaced = False
 
-    def _contained_candidates(self, samples: np.ndarray) -> set[int]:
+    def _contained_candidates(self, samples: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Entries that share enough sampled shingles with a document for one of the two to
-        be largely contained in the other: an excerpt and its full text, whose Jaccard is too
-        low for LSH to pair them reliably."""
+        be largely contained in the other (an excerpt and its full text, whose Jaccard is too
+        low for LSH to pair them reliably): their slots (ascending) and the share of the
+        smaller sample set they have in common."""
         counts, slots = self._postings.lookup(samples)
         slots = slots[np.repeat(counts <= MAX_POSTING, counts)]
         if not len(slots):
-            return set()
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
         found, shared = np.unique(slots, return_counts=True)
         share = self.options.min_containment / 2
         smaller = np.minimum(len(samples), self._sample_counts.data[found])
         keep = (shared >= MIN_SHARED_SAMPLES) & (shared >= share * smaller)
-        return set(found[keep].tolist())
+        return found[keep].astype(np.int64), shared[keep] / smaller[keep]
 
-    def _lsh_candidates(self, signature: np.ndarray) -> set[int]:
+    def _lsh_candidates(self, signature: np.ndarray) -> np.ndarray:
         _, slots = self._bands.lookup(band_keys(signature, self.options))
-        return set(slots.tolist())
+        return np.unique(slots).astype(np.int64)
 
     # -- texts ---------------------------------------------------------------------------------
 
@@ -372,12 +386,12 @@ class SiblingIndex:
             }
             if len(self._slot_of) != n:
                 raise ValueError("two entries have the same key")
-            self._signatures = _Column(np.uint32, data=signatures)
-            self._texts = _Column(np.int64, data=texts)
-            self._extras = _Column(np.int64, data=np.zeros((n, 3), dtype=np.int64))
-            self._digests = _Column(np.uint64, data=arrays["digests"])
-            self._sample_counts = _Column(np.uint32, data=arrays["sample_counts"])
-            self._alive = _Column(np.bool_, data=np.ones(n, dtype=np.bool_))
+            self._signatures = Column(np.uint32, data=signatures)
+            self._texts = Column(np.int64, data=texts)
+            self._extras = Column(np.int64, data=np.zeros((n, 3), dtype=np.int64))
+            self._digests = Column(np.uint64, data=arrays["digests"])
+            self._sample_counts = Column(np.uint32, data=arrays["sample_counts"])
+            self._alive = Column(np.bool_, data=np.ones(n, dtype=np.bool_))
             self._bands = SlotTable.from_sorted(arrays["bands_keys"], arrays["bands_slots"])
             self._postings = SlotTable.from_sorted(
                 arrays["postings_keys"], arrays["postings_slots"]

@@ -10,6 +10,8 @@ documents are purged on the next lookup.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 _SLOT = np.uint32
@@ -118,6 +120,27 @@ class SlotTable:
             )
             self._small_keys = np.zeros(0, dtype=self._dtype)
             self._small_slots = np.zeros(0, dtype=_SLOT)
+
+
+class Column:
+    """A growable numpy array (rows appended, capacity doubled)."""
+
+    def __init__(self, dtype: Any, width: int = 0, data: np.ndarray | None = None) -> None:
+        shape = (0, width) if width else (0,)
+        self.data = np.zeros(shape, dtype=dtype) if data is None else data.astype(dtype)
+        self.size = len(self.data)
+
+    def append(self, row: Any) -> None:
+        if self.size == len(self.data):
+            grown = np.zeros((max(1024, 2 * self.size), *self.data.shape[1:]), self.data.dtype)
+            grown[: self.size] = self.data[: self.size]
+            self.data = grown
+        self.data[self.size] = row
+        self.size += 1
+
+    @property
+    def view(self) -> np.ndarray:
+        return self.data[: self.size]
 
 
 def _sort(runs: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
