@@ -242,3 +242,21 @@ def test_no_config_means_defaults(tmp_path: Path) -> None:
 def test_globs(tmp_path: Path, pattern: str, path: str, expected: bool) -> None:
     assert PathGlobs(tmp_path, (pattern,)).match(tmp_path / path) is expected
     assert PathGlobs(tmp_path, (pattern,)).match(tmp_path.parent / "elsewhere.txt") is False
+
+
+@pytest.mark.parametrize("config", ["exclude: [corpus/drafts/*.txt]\n", "include: ['*.txt']\n", ""])
+def test_a_configured_reader_lists_the_files_it_reads(project: Path, config: str) -> None:
+    """Engines that read files in tasks (Ray signing the sibling index) read what `check`
+    reads: each file `files` lists, read alone by the inner reader."""
+    from corpusmend.config_reader import ConfiguredReader
+    from corpusmend.readers import read_documents
+
+    write(project / ".corpusmend.yaml", config or "{}\n")
+    write(project / "corpus" / "news" / "notes.md", "A note.\n")
+    reader = ConfiguredReader(load_config(project / ".corpusmend.yaml"))
+    paths = [str(project / "corpus"), str(project / "corpus" / "drafts" / "ferry-draft.txt")]
+    whole = [d.path for d in reader(paths)]
+    files = list(reader.files(paths))
+    assert [d.path for f in files for d in read_documents([str(f)])] == whole
+    assert len(whole) >= 3
+    assert ("ferry-draft.txt" in " ".join(whole)) == ("drafts" not in config)

@@ -237,3 +237,53 @@ def _children_of(pid: int) -> list[int]:
             if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
                 out.append(int(entry.name))
     return out
+
+
+def _with_copies(root: Path) -> Path:
+    texts = make_corpus(root, 40, paragraphs=5)
+    for path, text in list(texts.items())[:20]:  # a shorter copy of half of them
+        (path.parent / f"copy-{path.name}").write_text(text[: len(text) * 2 // 3], "utf-8")
+    return root
+
+
+def test_the_pool_signs_the_sibling_index_into_the_same_view(tmp_path: Path) -> None:
+    from corpusmend.passes.corpus import CorpusInputs, open_view
+
+    root = str(_with_copies(tmp_path / "c"))
+    source = Source((root,))
+    assert LocalEngine(jobs=1).signer(source) is None  # one job: signed in this process
+    signed: list[int] = []
+    pool_signer = LocalEngine(jobs=2).signer(source)
+    assert pool_signer is not None
+
+    def sign(documents, options):
+        for record in pool_signer(documents, options):
+            signed.append(1)
+            yield record
+
+    inputs = CorpusInputs(paths=(root,))
+    here = open_view(["line-stats"], inputs)
+    pooled = open_view(["line-stats"], inputs, sign=sign)
+    assert here is not None and pooled is not None and here.groups
+    assert len(signed) == len(pooled.siblings) == 60
+    assert pooled.groups == here.groups
+    assert pooled.line_stats.to_json() == here.line_stats.to_json()
+    docs = list(here.siblings.documents())
+    assert [d.id for d in pooled.siblings.documents()] == [d.id for d in docs]
+    for doc in docs:
+        siblings = [(s.id, s.text, s.metadata) for s in pooled.context(doc).siblings]
+        assert siblings == [(s.id, s.text, s.metadata) for s in here.context(doc).siblings]
+
+
+def test_check_with_siblings_is_byte_identical_whatever_the_jobs(tmp_path: Path) -> None:
+    root = str(_with_copies(tmp_path / "c"))
+    common = ["check", root, "--format", "json", "--no-cache"]
+    one = run_cli(*common, "--jobs", "1")
+    two = run_cli(*common, "--jobs", "2")
+    assert one.returncode == two.returncode == 2, two.stderr[-2000:]  # broken.txt
+    assert one.stdout == two.stdout
+    assert any(
+        f["code"].startswith("SIB")
+        for d in json.loads(one.stdout)["documents"]
+        for f in d.get("findings", [])
+    )

@@ -159,6 +159,40 @@ def test_ray_counts_the_line_statistics_in_map_tasks_as_the_local_pass_does(
     assert view.line_stats.to_json() == count_index_lines(view).to_json()
 
 
+def test_ray_signs_the_sibling_index_in_map_tasks_into_the_local_index(
+    local_ray, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_furniture import write_site
+
+    import corpusmend.siblings.records as records
+    from corpusmend.engines.ray import RayEngine
+    from corpusmend.passes.corpus import CorpusInputs, open_view
+
+    site = write_site(tmp_path / "site")
+    for i in range(3):  # copies of one story, among text files and record shards
+        (site / f"copy{i}.txt").write_text((site / "story0.txt").read_text(), encoding="utf-8")
+    shards = make_corpus(tmp_path / "more") / "shards"
+    paths = (str(site), str(shards))
+    inputs = CorpusInputs(paths=paths)
+    local = open_view(["line-stats"], inputs)
+
+    def on_the_driver(*args, **kwargs):
+        raise AssertionError("a signature record was computed on the driver")
+
+    monkeypatch.setattr(records, "signature_record", on_the_driver)  # Ray workers keep theirs
+    signer = RayEngine().signer(Source(paths, ReadOptions()))
+    remote = open_view(["line-stats"], inputs, sign=signer)
+    assert local is not None and remote is not None and local.groups
+    local.siblings.save(tmp_path / "local.idx")
+    remote.siblings.save(tmp_path / "remote.idx")
+    assert (tmp_path / "remote.idx").read_bytes() == (tmp_path / "local.idx").read_bytes()
+    assert remote.groups == local.groups
+    assert remote.line_stats.to_json() == local.line_stats.to_json()
+    for doc in local.siblings.documents():
+        ours = [(s.id, s.path, s.metadata) for s in remote.context(doc).siblings]
+        assert ours == [(s.id, s.path, s.metadata) for s in local.context(doc).siblings]
+
+
 def test_cli_engine_ray_is_byte_identical_to_jobs_1(corpus: Path) -> None:
     # the subprocess starts (and shuts down) its own local Ray: no address given
     args = [

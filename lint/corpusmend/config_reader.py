@@ -32,20 +32,29 @@ class ConfiguredReader:
     inner: Callable[[Sequence[str]], Iterable[Item]] = read_documents
 
     def __call__(self, paths: Sequence[str]) -> Iterator[Item]:
+        if not (self.config.include or self.config.exclude):
+            yield from self.inner(list(paths))
+            return
+        for found in self.files(paths):
+            if isinstance(found, ReadProblem):
+                yield found
+            else:
+                yield from self.inner([str(found)])
+
+    def files(self, paths: Sequence[str]) -> Iterator[Path | str | ReadProblem]:
+        """What a call reads, in order: each file (read as `self.inner([str(file)])`), "-",
+        or a problem found on the way (engines that read files in tasks use this)."""
         config = self.config
         if not (config.include or config.exclude):
-            yield from self.inner(list(paths))
+            yield from discover(paths, self.options)
             return
         use_include = bool(config.include) and self.options.include == DEFAULT_INCLUDE
         walk = dataclasses.replace(self.options, include=("*",)) if use_include else self.options
         explicit = {Path(p) for p in paths if p != "-"}
         for found in discover(paths, walk):
-            if isinstance(found, ReadProblem):
+            keep = isinstance(found, ReadProblem) or found == "-"
+            if keep or self.wanted(found, found in explicit, use_include):  # type: ignore[arg-type]
                 yield found
-            elif found == "-":
-                yield from self.inner(["-"])
-            elif self.wanted(found, found in explicit, use_include):
-                yield from self.inner([str(found)])
 
     def wanted(self, path: Path, explicit: bool, use_include: bool = True) -> bool:
         if explicit:

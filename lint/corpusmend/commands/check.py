@@ -104,13 +104,16 @@ def run_check(
     changed = 0
     checked_only: set[str] = set()  # record files --records-check-only kept from --fix
     engine = engine_from_args(args)
+    inputs = Source(tuple(settings.paths), outputs.read_options)
+    reader = project.configured_reader(outputs.read_options)
     view = view_from_args(
         args,
         linter.passes,
         project.config.siblings,
-        reader=project.configured_reader(outputs.read_options),
+        reader=reader,
         read_options=outputs.read_options,
-        count_lines=engine.line_counter(Source(tuple(settings.paths), outputs.read_options)),
+        count_lines=engine.line_counter(inputs),
+        sign=engine.signer(inputs, reader),
     )
     source = project.source(settings.paths, outputs.read_options, view)
     formatter.corpus(view.context if view is not None else None)

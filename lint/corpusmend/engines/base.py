@@ -23,6 +23,7 @@ from corpusmend.runner import DocumentResult, RunOptions, process
 
 if TYPE_CHECKING:
     from corpusmend.passes.build import CorpusView, LineCounter
+    from corpusmend.passes.corpus import Reader, Signer
 
 Item = Document | ReadProblem
 
@@ -65,6 +66,11 @@ class Engine(Protocol):
     def line_counter(self, source: Source) -> LineCounter | None:
         """How this engine builds the line-statistics pass over `source` (None: the main
         process counts them)."""
+        ...
+
+    def signer(self, source: Source, reader: Reader | None = None) -> Signer | None:
+        """How this engine signs the documents of `source` (as `reader` reads them) for the
+        sibling index, in input order (None: the main process signs them)."""
         ...
 
     def run(

@@ -15,10 +15,11 @@ the batch that several of its documents share.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import signal
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from multiprocessing.pool import AsyncResult, Pool
 from typing import TYPE_CHECKING
@@ -42,6 +43,9 @@ from corpusmend.siblings.alignments import TokenCache
 
 if TYPE_CHECKING:
     from corpusmend.passes.build import CorpusView, LineCounter
+    from corpusmend.passes.corpus import Reader, Signer
+    from corpusmend.siblings.options import SiblingOptions
+    from corpusmend.siblings.records import SignatureRecord
 
 BATCH_DOCS = 64
 BATCH_CHARS = 1 << 20
@@ -66,6 +70,14 @@ def _init_worker(spec: LinterSpec) -> None:
     global _linter
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C
     _linter = spec.build()
+
+
+def _sign_on_pool(
+    documents: Iterable[Document], options: SiblingOptions, jobs: int
+) -> Iterator[SignatureRecord]:
+    from corpusmend.siblings.parallel import signature_records  # numpy: only with siblings
+
+    return signature_records(documents, options, jobs)
 
 
 def _check_batch(work: list[Work], options: RunOptions) -> list[DocumentResult]:
@@ -94,6 +106,11 @@ class LocalEngine:
     def line_counter(self, source: Source) -> LineCounter | None:
         """None: the line statistics are counted in this process (passes/build.py)."""
         return None
+
+    def signer(self, source: Source, reader: Reader | None = None) -> Signer | None:
+        """The documents this process reads, signed on `jobs` worker processes in input order
+        (siblings/parallel.py): the index, and so the output, is the same whatever `jobs`."""
+        return None if self.jobs == 1 else functools.partial(_sign_on_pool, jobs=self.jobs)
 
     def run(
         self,

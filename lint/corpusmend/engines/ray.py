@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import pickle
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +38,9 @@ from corpusmend.siblings.alignments import TokenCache
 
 if TYPE_CHECKING:
     from corpusmend.passes.build import CorpusView, LineCounter
+    from corpusmend.passes.corpus import Reader, Signer
     from corpusmend.passes.line_stats import LineStats
+    from corpusmend.siblings.options import SiblingOptions
 
 INSTALL_HINT = "the Ray engine needs Ray: pip install 'corpusmend[ray]'"
 ROWS_PER_OUTPUT_BATCH = 256
@@ -121,6 +123,20 @@ class RayEngine:
             return count_lines(ray, source, view)
 
         return count
+
+    def signer(self, source: Source, reader: Reader | None = None) -> Signer:
+        """The sibling index's signature records made by Ray tasks over the input files
+        (engines/ray_passes.py), in input order; the driver builds the index from them."""
+
+        def sign(documents: Iterable[Document], options: SiblingOptions) -> Iterator[Any]:
+            from corpusmend.engines.ray_passes import sign_documents
+
+            ray = import_ray()
+            self._started |= self._connect(ray)
+            _configure_data(ray)
+            return sign_documents(ray, source, reader, documents, options)
+
+        return sign
 
     def run(
         self,

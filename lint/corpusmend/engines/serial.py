@@ -14,6 +14,7 @@ from corpusmend.siblings.alignments import TokenCache
 
 if TYPE_CHECKING:
     from corpusmend.passes.build import CorpusView, LineCounter
+    from corpusmend.passes.corpus import Reader, Signer
 
 
 class SerialEngine:
@@ -21,6 +22,10 @@ class SerialEngine:
 
     def line_counter(self, source: Source) -> LineCounter | None:
         """None: the line statistics are counted in this process (passes/build.py)."""
+        return None
+
+    def signer(self, source: Source, reader: Reader | None = None) -> Signer | None:
+        """None: the sibling index signs the documents in this process."""
         return None
 
     def run(

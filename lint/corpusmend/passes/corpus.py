@@ -5,7 +5,7 @@ flags onto CorpusInputs)."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
@@ -16,8 +16,12 @@ from corpusmend.siblings.options import SiblingOptions
 
 if TYPE_CHECKING:  # the passes load only when a run needs one
     from corpusmend.passes.build import CorpusView, LineCounter, SourceOf
+    from corpusmend.siblings.records import SignatureRecord
 
 Reader = Callable[[Sequence[str]], Iterable["Document | ReadProblem"]]
+# The signature records of the checked documents, in input order (siblings/records.py): an
+# engine's (processes, Ray tasks); it may read the documents itself from the same inputs.
+Signer = Callable[[Iterable[Document], SiblingOptions], Iterable["SignatureRecord"]]
 # Query thresholds a run may change on a loaded index (signatures stay as built).
 QUERY_FIELDS = ("min_jaccard", "min_containment", "min_shared", "max_siblings")
 
@@ -39,19 +43,21 @@ def open_view(
     reader: Reader | None = None,
     read_options: ReadOptions | None = None,
     count_lines: LineCounter | None = None,
+    sign: Signer | None = None,
 ) -> CorpusView | None:
     """The passes in `needed` over the checked documents (read with `reader`: the run's own,
     config excludes included), the references and the index; None when no pass is needed or
     there is nothing to compare with (one document, no reference, no index). `count_lines`
     (an engine's: Ray counts in map tasks) builds the line statistics of a run over its own
-    documents."""
+    documents; `sign` (an engine's: worker processes, Ray tasks) signs the checked documents
+    for the index."""
     if not needed:
         return None
     from corpusmend.passes.build import view_of_index
 
     references = list(_documents(inputs.references, None, read_options))
     checked = _documents(inputs.paths, reader, read_options)  # streamed: the index keeps no texts
-    index = sibling_index(inputs.options, references, checked, inputs.index)
+    index = sibling_index(inputs.options, references, checked, inputs.index, sign)
     if index is None:
         return None
     # a run over its own documents groups them all (the engines batch work by group); a few
@@ -67,10 +73,12 @@ def sibling_index(
     references: Sequence[Document],
     checked: Iterable[Document],
     index_path: str | None = None,
+    sign: Signer | None = None,
 ) -> Any:
     """The SiblingIndex a check uses: a saved index when given (its query thresholds set by
-    `options`), then the reference corpus, then the checked documents; None when there is
-    nothing to compare with (no index, no reference, fewer than two documents)."""
+    `options`), then the reference corpus, then the checked documents (their records made by
+    `sign`, default here, in input order: the index is the same whoever signs); None when
+    there is nothing to compare with (no index, no reference, fewer than two documents)."""
     rest = iter(checked)
     head = list(islice(rest, 2))
     if not index_path and not references and len(head) < 2:
@@ -87,12 +95,18 @@ def sibling_index(
         index.add(doc)
     reference = len(index)
     added = 0
-    for doc in chain(head, rest):
-        index.add(doc)
+    for record in (sign or _sign_here)(chain(head, rest), index.options):
+        index.add_record(record)
         added += 1
     if reference == 0 and added < 2:
         return None
     return index
+
+
+def _sign_here(documents: Iterable[Document], options: SiblingOptions) -> Iterator[Any]:
+    from corpusmend.siblings.records import signature_record
+
+    return (signature_record(doc, options) for doc in documents)
 
 
 def source_function(field: str | None) -> SourceOf:

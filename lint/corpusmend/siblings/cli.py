@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from corpusmend.passes.corpus import CorpusInputs, Reader, open_view
+from corpusmend.passes.corpus import CorpusInputs, Reader, Signer, open_view
 from corpusmend.readers import ReadOptions
 from corpusmend.siblings.options import SiblingOptions
 
@@ -119,12 +119,13 @@ def view_from_args(
     reader: Reader | None = None,
     read_options: ReadOptions | None = None,
     count_lines: LineCounter | None = None,
+    sign: Signer | None = None,
 ) -> CorpusView | None:
     """The corpus view `check` (or `baseline`) builds from its flags: see passes.corpus."""
     inputs = corpus_inputs(args, settings)
     if inputs is None or not needed:
         return None
-    view = open_view(needed, inputs, reader, read_options, count_lines)
+    view = open_view(needed, inputs, reader, read_options, count_lines, sign)
     if view is not None and inputs.index:
         _warn_if_stale(view.siblings, inputs.index, args.paths)
     return view
