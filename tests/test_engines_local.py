@@ -287,3 +287,17 @@ def test_check_with_siblings_is_byte_identical_whatever_the_jobs(tmp_path: Path)
         for d in json.loads(one.stdout)["documents"]
         for f in d.get("findings", [])
     )
+
+
+def test_the_pool_runs_with_the_main_process_heap_frozen(tmp_path: Path) -> None:
+    """Objects made before the fork are left to no collector while the workers run (their
+    pages stay shared), and given back to it after."""
+    import gc
+
+    make_corpus(tmp_path / "c", 20)
+    source = Source((str(tmp_path / "c"),))
+    frozen = []
+    for _ in LocalEngine(jobs=2, batch_docs=4).run(Linter(), source, RunOptions()):
+        frozen.append(gc.get_freeze_count())
+    assert len(frozen) == 21 and min(frozen) > 1000
+    assert gc.get_freeze_count() == 0

@@ -36,6 +36,7 @@ from corpusmend.engines.base import (
     process_safely,
 )
 from corpusmend.engines.serial import check_items
+from corpusmend.forking import frozen_heap
 from corpusmend.linter import Linter
 from corpusmend.passes.context import NO_CONTEXT, DocumentContext
 from corpusmend.runner import DocumentResult, RunOptions
@@ -136,6 +137,17 @@ class LocalEngine:
         yield from self._run_pool(linter, windows, limit, options, view)
 
     def _run_pool(
+        self,
+        linter: Linter,
+        windows: Iterator[list[Item]],
+        limit: int,
+        options: RunOptions,
+        view: CorpusView | None,
+    ) -> Iterator[DocumentResult]:
+        with frozen_heap():  # the view's tables stay shared with the workers
+            yield from self._pooled(linter, windows, limit, options, view)
+
+    def _pooled(
         self,
         linter: Linter,
         windows: Iterator[list[Item]],

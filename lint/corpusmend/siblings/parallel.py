@@ -15,6 +15,7 @@ from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
 
 from corpusmend.document import Document
+from corpusmend.forking import frozen_heap
 from corpusmend.siblings.options import SiblingOptions
 from corpusmend.siblings.records import SignatureRecord, signature_record
 
@@ -50,7 +51,7 @@ def signature_records(
             yield signature_record(doc, options, extras)
         return
     batches = iter(lambda: list(islice(docs, BATCH)), [])
-    with Pool(jobs, initializer=_ignore_interrupt) as pool:
+    with frozen_heap(), Pool(jobs, initializer=_ignore_interrupt) as pool:
         pending: deque[AsyncResult[list[SignatureRecord]]] = deque()
         for batch in batches:
             pending.append(pool.apply_async(_batch_records, (batch, options, extras)))
