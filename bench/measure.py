@@ -81,6 +81,12 @@ def run_process(args: list[str], ok: tuple[int, ...] = (0, 1)) -> tuple[float, f
     return seconds, rss_kb / 1024
 
 
+def run_process_cpu(args: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB) and CPU seconds (user and system) of one command."""
+    seconds, rss_kb, cpu = _run(args)
+    return seconds, rss_kb / 1024, cpu
+
+
 def _run(args: list[str], ok: tuple[int, ...] = (0, 1)) -> tuple[float, float, float]:
     """Wall seconds, peak RSS (KB) and CPU seconds of one command."""
     proc = subprocess.run(

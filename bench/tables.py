@@ -99,8 +99,9 @@ def _big_groups(b: dict[str, Any]) -> list[str]:
     lines = ["", "Big sibling groups (check --jobs 1 on one JSONL file, invented stories):"]
     for r in b["rows"]:
         lines.append(
-            f"  {r['case']:<44} {r['documents']:>6,} docs: {_f(r['docs_per_s'], 1):>7} docs/s"
-            f" ({_f(r['seconds'])} s, peak RSS {_f(r['peak_rss_mb'], 0)} MB)"
+            f"  {r['case']:<44} {r['documents']:>6,} docs: {_f(r['docs_per_s'], 1):>7} docs/s,"
+            f" {_f(r.get('docs_per_cpu_s'), 1):>7} docs/CPU-s ({_f(r['seconds'])} s,"
+            f" peak RSS {_f(r['peak_rss_mb'], 0)} MB)"
         )
     return lines
 

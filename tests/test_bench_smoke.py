@@ -64,7 +64,7 @@ def test_quick_benchmark_prints_tables_and_writes_json(tmp_path: Path) -> None:
 
     groups = sections["big_groups"]["rows"]
     assert [r["documents"] for r in groups] == [80, 80, 12]
-    assert all(r["docs_per_s"] > 0 for r in groups)
+    assert all(r["docs_per_s"] > 0 and r["docs_per_cpu_s"] > 0 for r in groups)
 
     headings = ("Throughput", "Per-rule cost", "Python API", "Start-up", "Whole commands")
     for heading in (*headings, "Big sibling groups"):

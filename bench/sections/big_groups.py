@@ -3,7 +3,7 @@
 Stories are invented (`bench.corpus`). A near-identical copy is its story with a few changes a
 scraper leaves: its own first line (a site label), one sentence reworded and, every third copy,
 the last paragraph cut. Each run is `corpusmend check` on one JSONL file, as users run it,
-timed as a process and printed as documents per second side by side:
+timed as a process and printed as documents per second and per CPU-second side by side:
 
 - groups of 40 exact copies, the same groups of 40 near-identical copies;
 - one story in 1,000 near-identical copies (a viral story).
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import documents
-from bench.measure import corpusmend_cmd, run_process
+from bench.measure import corpusmend_cmd, run_process_cpu
 
 GROUP = 40
 
@@ -72,13 +72,15 @@ def run(docs: int, viral: int) -> dict[str, Any]:
         for name, texts, copies, near in cases:
             path = root / f"case{len(rows)}.jsonl"
             n = write_groups(path, texts, copies, near)
-            seconds, rss = run_process(_check(path))
+            seconds, rss, cpu = run_process_cpu(_check(path))
             rows.append(
                 {
                     "case": name,
                     "documents": n,
                     "seconds": seconds,
                     "docs_per_s": n / seconds,
+                    "cpu_seconds": cpu,
+                    "docs_per_cpu_s": n / cpu,  # the machine is shared: CPU time is steadier
                     "peak_rss_mb": rss,
                 }
             )
