@@ -98,8 +98,9 @@ class CorpusView:
         if doc not in index:
             found, extra = index.query_more(doc), []
         else:
+            root = self._find(key)  # joins happen after the query: its group stays put
             found, extra = index.query_more(
-                doc, more=lambda k: self._find(k) != self._find(key), more_floor=STORY_ESTIMATE
+                doc, more=lambda k: self._find(k) != root, more_floor=STORY_ESTIMATE
             )
         matched = _Matched(doc.text, tuple(m.document for m in found[: index.options.max_siblings]))
         if doc in index:
@@ -111,9 +112,12 @@ class CorpusView:
 
     def _find(self, k: str) -> str:
         parent = self._parent
-        while parent.get(k, k) != k:
-            parent[k] = parent.get(parent[k], parent[k])
-            k = parent[k]
+        up = parent.get(k)
+        while up is not None and up != k:
+            above = parent.get(up)
+            if above is not None and above != up:
+                parent[k] = above  # path halving
+            k, up = up, above
         return k
 
     def _join(self, a: str, b: str) -> None:
