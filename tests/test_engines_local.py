@@ -9,7 +9,10 @@ import shutil
 import signal
 import subprocess
 import time
+from multiprocessing.pool import Pool
 from pathlib import Path
+
+import pytest
 
 from conftest import corpusmend_exe, run_cli
 from corpusmend import Document, Linter
@@ -239,15 +242,30 @@ def _children_of(pid: int) -> list[int]:
     return out
 
 
+def docs_of(source: Source) -> list[Document]:
+    return [d for d in source.items() if isinstance(d, Document)]
+
+
 def _with_copies(root: Path) -> Path:
-    texts = make_corpus(root, 40, paragraphs=5)
-    for path, text in list(texts.items())[:20]:  # a shorter copy of half of them
+    texts = make_corpus(root, 60, paragraphs=5)  # 90 documents: two batches to sign
+    for path, text in list(texts.items())[:30]:  # a shorter copy of half of them
         (path.parent / f"copy-{path.name}").write_text(text[: len(text) * 2 // 3], "utf-8")
     return root
 
 
-def test_the_pool_signs_the_sibling_index_into_the_same_view(tmp_path: Path) -> None:
+def test_the_pool_signs_the_sibling_index_into_the_same_view(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import corpusmend.siblings.parallel as parallel
     from corpusmend.passes.corpus import CorpusInputs, open_view
+
+    pools = []
+
+    def counted_pool(*args, **kwargs):
+        pools.append(args)
+        return Pool(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "Pool", counted_pool)
 
     root = str(_with_copies(tmp_path / "c"))
     source = Source((root,))
@@ -265,7 +283,9 @@ def test_the_pool_signs_the_sibling_index_into_the_same_view(tmp_path: Path) -> 
     here = open_view(["line-stats"], inputs)
     pooled = open_view(["line-stats"], inputs, sign=sign)
     assert here is not None and pooled is not None and here.groups
-    assert len(signed) == len(pooled.siblings) == 60
+    assert len(signed) == len(pooled.siblings) == 90 and len(pools) == 1
+    few = list(pool_signer(docs_of(source)[:10], pooled.siblings.options))
+    assert len(few) == 10 and len(pools) == 1  # one batch or less: no pool to start
     assert pooled.groups == here.groups
     assert pooled.line_stats.to_json() == here.line_stats.to_json()
     docs = list(here.siblings.documents())

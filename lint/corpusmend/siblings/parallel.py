@@ -11,7 +11,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 from multiprocessing.pool import AsyncResult, Pool
 
 from corpusmend.document import Document
@@ -44,13 +44,15 @@ def signature_records(
     documents: Iterable[Document], options: SiblingOptions, jobs: int = 1, extras: bool = True
 ) -> Iterator[SignatureRecord]:
     """`signature_record(doc, options, extras)` for each document, in order, on `jobs`
-    processes."""
+    processes (here when there is one batch or less: a pool would only add its start-up)."""
     docs = iter(documents)
-    if jobs <= 1:
-        for doc in docs:
+    batches = iter(lambda: list(islice(docs, BATCH)), [])
+    first = next(batches, [])
+    if jobs <= 1 or len(first) < BATCH:
+        for doc in chain(first, docs):
             yield signature_record(doc, options, extras)
         return
-    batches = iter(lambda: list(islice(docs, BATCH)), [])
+    batches = chain([first], batches)
     with frozen_heap(), Pool(jobs, initializer=_ignore_interrupt) as pool:
         pending: deque[AsyncResult[list[SignatureRecord]]] = deque()
         for batch in batches:
