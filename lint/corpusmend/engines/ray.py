@@ -3,10 +3,12 @@
 1. The per-document map. The input files (text files, JSONL/JSONL.gz, CSV and Parquet shards)
    become a dataset of shards; each Ray task reads its shard with corpusmend's own readers (so
    documents, ids and read problems are exactly the local engine's) and checks every document.
-2. With corpus passes, the work is partitioned by the view's grouping of story copies
-   (passes/build.py): each row of the dataset is one group's documents with their contexts,
-   pickled together so each text travels once; a map task checks (and aligns) the group, and
-   the results are sorted back into input order.
+2. With corpus passes, the sibling index's signature records and the line statistics are
+   made in map tasks over the input files (engines/ray_passes.py); the driver fills the index
+   from the records and queries it. Then the work is partitioned by the view's grouping of
+   story copies (passes/build.py): each row of the dataset is one group's documents with their
+   contexts, pickled together so each text travels once; a map task checks (and aligns) the
+   group, and the results are sorted back into input order.
 
 The main process receives results in input order and formats or writes them, as with the local
 engine, so the output is byte-identical. `ray` is imported only when this engine is chosen.
