@@ -140,7 +140,7 @@ def test_ray_sibling_groups_match_local_engine(local_ray, tmp_path: Path) -> Non
 def test_ray_counts_the_line_statistics_in_map_tasks_as_the_local_pass_does(
     local_ray, tmp_path: Path
 ) -> None:
-    from test_furniture import write_site
+    from furniture_site import write_site
 
     from corpusmend.engines.ray import RayEngine
     from corpusmend.passes.build import count_index_lines
@@ -177,7 +177,7 @@ def test_cli_engine_ray_is_byte_identical_to_jobs_1(corpus: Path) -> None:
 
 
 def test_cli_engine_ray_finds_the_same_furniture_as_jobs_1(tmp_path: Path) -> None:
-    from test_furniture import write_site
+    from furniture_site import write_site
 
     site = write_site(tmp_path / "site")
     args = ["check", str(site), "--format", "json", "--no-cache"]
