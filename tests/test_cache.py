@@ -157,7 +157,7 @@ def test_parallel_and_serial_runs_share_the_cache(project: Path) -> None:
 def test_corpus_runs_are_cached_on_what_each_document_read(tmp_path: Path) -> None:
     """With corpus passes a document's entry records its siblings and its own lines' counts:
     an edit re-checks the edited file and the documents whose view of the corpus changed."""
-    from test_furniture import FURNITURE, write_site
+    from furniture_site import FURNITURE, write_site
 
     (tmp_path / "pyproject.toml").write_text("[tool.corpusmend]\n", encoding="utf-8")
     site = write_site(tmp_path / "corpus")

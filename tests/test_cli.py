@@ -168,3 +168,10 @@ def test_seeds_get_the_header_finding(tmp_path: Path) -> None:
     )
     again = run_cli("check", "--select", "HDR001", "--fix", "--format", "json", str(target))
     assert json.loads(again.stdout)["summary"]["fixed"] == 0
+
+
+def test_a_ray_address_without_the_ray_engine_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("A short text.\n", encoding="utf-8")
+    run = run_cli("check", str(tmp_path / "a.txt"), "--ray-address", "auto", "--isolated")
+    assert run.returncode == 2
+    assert "--ray-address needs --engine ray" in run.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_furniture import FURNITURE, write_site
+from furniture_site import FURNITURE, write_site
 
 from conftest import run_cli
 

@@ -140,7 +140,7 @@ def test_ray_sibling_groups_match_local_engine(local_ray, tmp_path: Path) -> Non
 def test_ray_counts_the_line_statistics_in_map_tasks_as_the_local_pass_does(
     local_ray, tmp_path: Path
 ) -> None:
-    from test_furniture import write_site
+    from furniture_site import write_site
 
     from corpusmend.engines.ray import RayEngine
     from corpusmend.passes.build import count_index_lines
@@ -162,7 +162,7 @@ def test_ray_counts_the_line_statistics_in_map_tasks_as_the_local_pass_does(
 def test_ray_signs_the_sibling_index_in_map_tasks_into_the_local_index(
     local_ray, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from test_furniture import write_site
+    from furniture_site import write_site
 
     import corpusmend.siblings.records as records
     from corpusmend.engines.ray import RayEngine
@@ -211,7 +211,7 @@ def test_cli_engine_ray_is_byte_identical_to_jobs_1(corpus: Path) -> None:
 
 
 def test_cli_engine_ray_finds_the_same_furniture_as_jobs_1(tmp_path: Path) -> None:
-    from test_furniture import write_site
+    from furniture_site import write_site
 
     site = write_site(tmp_path / "site")
     args = ["check", str(site), "--format", "json", "--no-cache"]

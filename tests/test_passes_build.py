@@ -55,3 +55,11 @@ def test_each_context_gets_its_own_alignment_store():
     docs = _corpus()
     view = view_of_index({"siblings"}, SiblingIndex.build(docs))
     assert view.context(docs[0]).alignments is not view.context(docs[0]).alignments
+
+
+def test_a_document_the_index_does_not_hold_gets_its_siblings_and_no_group():
+    docs = _corpus()
+    view = view_of_index({"siblings"}, SiblingIndex.build(docs[1:]))
+    newcomer = docs[0]  # a file added since the index was built, or standard input
+    assert {d.id for d in view.context(newcomer).siblings} == {"cut", "headless"}
+    assert view.group_of(newcomer) == "full"  # its own: groups are of indexed documents

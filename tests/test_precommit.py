@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_furniture import write_site
+from furniture_site import write_site
 
 from conftest import ROOT
 

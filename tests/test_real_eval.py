@@ -23,6 +23,7 @@ from corpusmend.evaluation.real_evaluate import evaluate_real
 from corpusmend.evaluation.real_families import REAL_FAMILIES
 from corpusmend.evaluation.real_report import errors_text, mismatches_text
 from corpusmend.evaluation.verify import disagreements
+from corpusmend.passes.corpus import CorpusInputs
 from corpusmend.readers import read_documents
 from corpusmend.siblings.options import SiblingOptions
 
@@ -40,12 +41,8 @@ def no_groups(docs: list[Document]) -> reference_groups.ReferenceGroups:
     return reference_groups.ReferenceGroups(tuple(d.id for d in docs), (), ())
 
 
-def sibling_args(**overrides: object):
-    import argparse
-
-    values = {"no_siblings": False, "index": None, "siblings": []}
-    values.update(overrides)
-    return argparse.Namespace(**values)
+def sibling_inputs() -> CorpusInputs:
+    return CorpusInputs(paths=())  # full runs put the corpus's files in
 
 
 # --- reference groups ---------------------------------------------------------------------------
@@ -195,7 +192,7 @@ def test_other_documents_fixed_differently_are_counted_and_listed(tmp_path: Path
         result
     )
     # and the shortcut agrees with a full check over the corrupted corpus on disk
-    assert disagreements(result, scored.injections[0], run.linter, sibling_args()) == []
+    assert disagreements(result, scored.injections[0], run.linter, sibling_inputs()) == []
 
 
 def test_re_running_only_affected_documents_agrees_with_full_runs(tmp_path: Path) -> None:
@@ -208,7 +205,7 @@ def test_re_running_only_affected_documents_agrees_with_full_runs(tmp_path: Path
     assert len(injections) >= 7
     assert {i.family for i in injections} == {"sib-splice", "sib-header", "splice"}
     for injection in injections:
-        assert disagreements(result, injection, run.linter, sibling_args()) == []
+        assert disagreements(result, injection, run.linter, sibling_inputs()) == []
 
 
 def test_sibling_families_inject_into_one_copy_of_a_group_and_keep_the_others(

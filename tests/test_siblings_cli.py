@@ -160,3 +160,22 @@ def test_a_fix_that_cannot_be_written_keeps_the_findings_made_with_siblings(tmp_
     assert "not written" in fixing.stderr, fixing.stderr
     assert _findings(fixing.stdout)["corrupted.txt"] == _findings(checked.stdout)["corrupted.txt"]
     assert "SIB001" in [f["code"] for f in _findings(fixing.stdout)["corrupted.txt"]]
+
+
+def test_standard_input_is_matched_against_the_reference_corpus_only():
+    text = (PAIR / "corrupted.txt").read_text(encoding="utf-8")
+    note = "standard input is matched only against --siblings and --index"
+    run = run_cli(
+        "check", "--format", "json", "--siblings", str(PAIR / "clean.txt"), "-", stdin=text
+    )
+    assert run.stderr.count(note) == 1
+    assert {"SIB001", "SIB003"} <= _stdin_codes(run.stdout)
+    off = run_cli("check", "--format", "json", "--no-siblings", "-", stdin=text)
+    assert note not in off.stderr
+    assert "HDR001" in _stdin_codes(off.stdout)
+    assert not {c for c in _stdin_codes(off.stdout) if c.startswith("SIB")}
+
+
+def _stdin_codes(out: str) -> set[str]:
+    (doc,) = json.loads(out)["documents"]
+    return {f["code"] for f in doc["findings"]}

@@ -1,4 +1,6 @@
-"""How a JSON Schema validation error reads, for config files and rule packs alike.
+"""JSON Schema validation for config files and rule packs alike: the validators (built, and
+jsonschema imported, on first use, so a run that reads no config or user pack never imports
+it) and how their errors read.
 
 jsonschema's own messages ("Additional properties are not allowed ('colour' was unexpected)",
 "5 is not of type 'string'") are written for programmers; these name the key and say what was
@@ -7,10 +9,23 @@ expected in the words the README uses.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import jsonschema
+
+
+def validator_for(schema: Mapping[str, Any]) -> jsonschema.Draft202012Validator:
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(schema)
+
+
+def lazy_validator(schema: Mapping[str, Any]) -> Callable[[], jsonschema.Draft202012Validator]:
+    """A function giving `schema`'s validator: built on the first call, the same one after."""
+    return functools.cache(functools.partial(validator_for, schema))
 
 
 def first_error(

@@ -10,13 +10,14 @@ from pathlib import Path
 
 from corpusmend.baseline import Entry, entries_for, write_baseline
 from corpusmend.commands.common import add_rule_options, make_linter, run_config
+from corpusmend.commands.engine_options import add_engine_arguments, engine_settings
 from corpusmend.commands.io_options import add_input_options, read_options
 from corpusmend.commands.project import OptionsReader, ReaderSource
+from corpusmend.commands.sibling_options import add_sibling_arguments, corpus_inputs, open_run_view
 from corpusmend.config_reader import ConfiguredReader
-from corpusmend.engines import add_engine_arguments, run_from_args
+from corpusmend.engines import run_checks
 from corpusmend.linter import INTERNAL_CODE
 from corpusmend.runner import RunOptions
-from corpusmend.siblings.cli import add_sibling_arguments, view_from_args
 from corpusmend.writers.atomic import AtomicFile
 
 NAME = "baseline"
@@ -56,8 +57,9 @@ def main(args: argparse.Namespace) -> int:
     entries: list[Entry] = []
     documents = problems = 0
     source = ReaderSource(tuple(args.paths), options, reader)
-    view = view_from_args(args, linter.passes, config.siblings, reader, options)  # as check does
-    for result in run_from_args(args, linter, source, RunOptions(), view):
+    inputs = corpus_inputs(args, config.siblings)
+    view = open_run_view(inputs, args.paths, linter.passes, reader, options)  # as check does
+    for result in run_checks(engine_settings(args), linter, source, RunOptions(), view):
         if result.problem:
             problems += 1
             name = result.doc.path or result.doc.id

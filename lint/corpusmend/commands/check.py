@@ -8,13 +8,14 @@ import sys
 from corpusmend.commands.check_outputs import Outputs
 from corpusmend.commands.check_settings import CheckSettings, check_settings
 from corpusmend.commands.common import add_rule_options, make_linter, run_config
+from corpusmend.commands.engine_options import add_engine_arguments
 from corpusmend.commands.io_options import add_input_options, add_output_options
 from corpusmend.commands.project import ProjectRun, add_project_options
-from corpusmend.engines import Source, add_engine_arguments, engine_from_args, run_from_args
+from corpusmend.commands.sibling_options import add_sibling_arguments, open_run_view
+from corpusmend.engines import Source, make_engine, run_checks
 from corpusmend.formatters import FORMATTERS
 from corpusmend.interrupts import deferred_interrupt
 from corpusmend.linter import INTERNAL_CODE, Linter
-from corpusmend.siblings.cli import add_sibling_arguments, view_from_args
 
 FAIL_ON = ("error", "warning", "info")
 NAME = "check"
@@ -87,29 +88,24 @@ def main(args: argparse.Namespace) -> int:
     settings = check_settings(args, config)
     project = ProjectRun(settings, linter, config)
     with Outputs(settings, linter) as outputs:
-        return run_check(args, settings, linter, outputs, project)
+        return run_check(settings, linter, outputs, project)
 
 
 def run_check(
-    args: argparse.Namespace,
-    settings: CheckSettings,
-    linter: Linter,
-    outputs: Outputs,
-    project: ProjectRun,
+    settings: CheckSettings, linter: Linter, outputs: Outputs, project: ProjectRun
 ) -> int:
-    """`args` only goes on to the sibling lookup and the engine, which still read it."""
     out, formatter = outputs.out, outputs.formatter
     options = settings.run
     problems = 0
     changed = 0
     checked_only: set[str] = set()  # record files --records-check-only kept from --fix
-    engine = engine_from_args(args)
+    engine = make_engine(settings.engine)
     inputs = Source(tuple(settings.paths), outputs.read_options)
     reader = project.configured_reader(outputs.read_options)
-    view = view_from_args(
-        args,
+    view = open_run_view(
+        settings.corpus,
+        settings.paths,
         linter.passes,
-        project.config.siblings,
         reader=reader,
         read_options=outputs.read_options,
         count_lines=engine.line_counter(inputs),
@@ -117,7 +113,7 @@ def run_check(
     )
     source = project.source(settings.paths, outputs.read_options, view)
     formatter.corpus(view.context if view is not None else None)
-    results = run_from_args(args, linter, source, options, view, engine)
+    results = run_checks(settings.engine, linter, source, options, view, engine)
     for result in project.results(results):
         if result.note:
             print(f"corpusmend: note: {result.doc.path}: {result.problem}", file=sys.stderr)

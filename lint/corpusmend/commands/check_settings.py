@@ -1,9 +1,8 @@
 """What `check` was asked to do: its command line and the config, read once into one object.
 
 main() builds CheckSettings from argparse's namespace and the config; everything check drives
-(the outputs, the project run, the cache) takes these typed values, never the namespace. The
-corpus passes and the engine still take the namespace (siblings/cli.py, engines/) until they
-get typed settings of their own.
+(the outputs, the project run, the cache, the corpus passes, the engine) takes these typed
+values, never the namespace.
 """
 
 from __future__ import annotations
@@ -12,8 +11,12 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpusmend.commands.engine_options import engine_settings
 from corpusmend.commands.io_options import read_options
+from corpusmend.commands.sibling_options import corpus_inputs
 from corpusmend.config import Config
+from corpusmend.engines import EngineSettings
+from corpusmend.passes.corpus import CorpusInputs
 from corpusmend.readers import ReadOptions
 from corpusmend.runner import RunOptions
 
@@ -23,6 +26,8 @@ class CheckSettings:
     paths: tuple[str, ...]
     read: ReadOptions  # how inputs are read (stdin's bytes are added when they are read)
     run: RunOptions  # fixing: what, how, and the metadata header fixes keep
+    corpus: CorpusInputs | None  # what the corpus passes are built over (None: --no-siblings)
+    engine: EngineSettings
     # the report
     format: str = "text"
     statistics: bool = False
@@ -69,6 +74,8 @@ def check_settings(args: argparse.Namespace, config: Config) -> CheckSettings:
         paths=tuple(args.paths),
         read=read_options(args),
         run=run,
+        corpus=corpus_inputs(args, config.siblings),
+        engine=engine_settings(args),
         format=args.format,
         statistics=args.statistics,
         output=args.output,

@@ -22,6 +22,7 @@ from pathlib import Path
 from corpusmend import progress
 from corpusmend.commands.common import add_rule_options, make_linter, run_config
 from corpusmend.commands.io_options import add_input_options, read_options
+from corpusmend.commands.sibling_options import add_sibling_arguments, corpus_inputs
 from corpusmend.document import Document
 from corpusmend.errors import ConfigError
 from corpusmend.evaluation import reference_groups
@@ -39,7 +40,6 @@ from corpusmend.evaluation.report import to_json, to_text
 from corpusmend.evaluation.verify import verify_injections
 from corpusmend.linter import Linter
 from corpusmend.readers import ReadProblem, read_documents
-from corpusmend.siblings.cli import add_sibling_arguments, options_from_args
 
 NAME = "eval"
 HELP = "measure recall, repairs and false findings on a real corpus, with its siblings"
@@ -163,9 +163,10 @@ def main(args: argparse.Namespace) -> int:
     groups = reference_groups.load_or_compute(
         docs, args.report_dir / GROUPS_FILE, min_containment=args.reference_containment
     )
+    inputs = corpus_inputs(args, settings)
     index = None
-    if not args.no_siblings:
-        index = build_index(docs, options_from_args(args, settings), _references(args), args.index)
+    if inputs is not None:
+        index = build_index(docs, inputs.options, _references(args), inputs.index)
     run = CorpusRun(linter, docs, index)
     families = [f for f in REAL_FAMILIES if not args.family or f.name in args.family]
     show = _Progress() if progress.wanted(args.progress, sys.stderr) else None
@@ -186,7 +187,7 @@ def main(args: argparse.Namespace) -> int:
         text = real_text(result, found, args.report_dir)
         text += f"time: {time.monotonic() - started:.0f} s\n"
         if args.verify:
-            text += verify_injections(result, linter, args, settings, args.verify)
+            text += verify_injections(result, linter, inputs, args.verify)
         _print(args, text)
     return 0
 

@@ -10,11 +10,11 @@ from pathlib import Path
 from corpusmend.commands.common import run_config
 from corpusmend.commands.io_options import add_input_options, read_options
 from corpusmend.commands.project import OptionsReader
+from corpusmend.commands.sibling_options import sibling_options
 from corpusmend.config_reader import ConfiguredReader
 from corpusmend.document import Document
 from corpusmend.passes.index_inputs import stamps
 from corpusmend.readers import ReadProblem
-from corpusmend.siblings.cli import options_from_args
 
 NAME = "index"
 HELP = "build a sibling index of a corpus (for check --index and pre-commit runs)"
@@ -62,7 +62,7 @@ def main(args: argparse.Namespace) -> int:
         if args.num_perm is not None:
             settings["num_perm"] = args.num_perm
             settings["bands"] = max(1, args.num_perm // 2)
-        index = SiblingIndex(options_from_args(args, settings))
+        index = SiblingIndex(sibling_options(args, settings))
     counts = {"problems": 0, "added": 0}
     paths: set[str] = set()
     # the documents `check` would see: the same input options and the config's excludes

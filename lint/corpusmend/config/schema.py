@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    import jsonschema
+from corpusmend.schema_errors import lazy_validator
 
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _OVERRIDE = {
@@ -46,10 +44,4 @@ SCHEMA: dict[str, Any] = {
     },
 }
 
-
-@functools.cache
-def validator() -> jsonschema.Draft202012Validator:
-    """The config schema's validator, built (and jsonschema imported) when a config is read."""
-    import jsonschema
-
-    return jsonschema.Draft202012Validator(SCHEMA)
+validator = lazy_validator(SCHEMA)  # built (and jsonschema imported) when a config is read

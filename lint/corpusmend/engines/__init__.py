@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from corpusmend import progress
@@ -21,81 +21,52 @@ if TYPE_CHECKING:
 ENGINES = ("local", "ray")
 
 
-def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
-    g = parser.add_argument_group("running")
-    g.add_argument(
-        "--jobs",
-        "-j",
-        type=_positive_int,
-        default=None,
-        metavar="N",
-        help="worker processes for the local engine (default: all cores)",
-    )
-    g.add_argument(
-        "--engine",
-        choices=ENGINES,
-        default="local",
-        help="local: processes on this machine; ray: a Ray cluster (pip install corpusmend[ray])",
-    )
-    g.add_argument(
-        "--ray-address",
-        default=None,
-        metavar="ADDRESS",
-        help="Ray cluster to use (ray://host:10001, or auto); default: start a local Ray",
-    )
-    g.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="show a progress line on stderr (default: when stderr is a terminal)",
-    )
+@dataclass(frozen=True)
+class EngineSettings:
+    """Which engine runs the checks, and whether it shows progress (the command line's
+    --engine, --ray-address, --jobs and --progress)."""
+
+    name: str = "local"  # one of ENGINES
+    ray_address: str | None = None  # a Ray cluster (None: start a local Ray)
+    jobs: int | None = None  # worker processes of the local engine (None: all cores)
+    progress: bool | None = None  # a progress line on stderr (None: when it is a terminal)
 
 
-def _positive_int(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {value!r}")
-    return n
+def make_engine(settings: EngineSettings) -> Engine:
+    if settings.name == "ray":
+        from corpusmend.engines.ray import RayEngine
+
+        return RayEngine(address=settings.ray_address)
+    if settings.ray_address:
+        raise ConfigError("--ray-address needs --engine ray")
+    return LocalEngine(jobs=settings.jobs)
 
 
-def run_from_args(
-    args: argparse.Namespace,
+def run_checks(
+    settings: EngineSettings,
     linter: Linter,
     source: Source,
     options: RunOptions,
     view: CorpusView | None = None,
     engine: Engine | None = None,
 ) -> Iterator[DocumentResult]:
-    """Results in input order from `engine` (default: the one the arguments choose), with
+    """Results in input order from `engine` (default: the one the settings choose), with
     progress if wanted."""
-    results = (engine or engine_from_args(args)).run(linter, source, options, view)
-    if progress.wanted(getattr(args, "progress", None), sys.stderr):
+    results = (engine or make_engine(settings)).run(linter, source, options, view)
+    if progress.wanted(settings.progress, sys.stderr):
         return progress.Progress(sys.stderr).track(results)
     return results
-
-
-def engine_from_args(args: argparse.Namespace) -> Engine:
-    if getattr(args, "engine", "local") == "ray":
-        from corpusmend.engines.ray import RayEngine
-
-        return RayEngine(address=args.ray_address)
-    if getattr(args, "ray_address", None):
-        raise ConfigError("--ray-address needs --engine ray")
-    return LocalEngine(jobs=getattr(args, "jobs", None))
 
 
 __all__ = [
     "ENGINES",
     "Engine",
+    "EngineSettings",
     "LinterSpec",
     "LocalEngine",
     "SerialEngine",
     "Source",
-    "add_engine_arguments",
     "available_cores",
-    "engine_from_args",
-    "run_from_args",
+    "make_engine",
+    "run_checks",
 ]

@@ -1,11 +1,11 @@
 """The slow, plain way: write the corpus to files, run `check --fix --unsafe-fixes` over all of it
-through the CLI's own pieces (siblings.cli.view_from_args, an engine, runner.process), and read
+through the CLI's own pieces (passes.corpus.open_view, an engine, runner.process), and read
 back every document's fixed text. Used to verify that CorpusRun.replaced re-runs exactly the
 documents that change."""
 
 from __future__ import annotations
 
-import argparse
+import dataclasses
 import json
 import tempfile
 from collections.abc import Sequence
@@ -15,8 +15,8 @@ from corpusmend.document import Document
 from corpusmend.engines import SerialEngine, Source
 from corpusmend.evaluation.corpus_runs import FIX
 from corpusmend.linter import Linter
+from corpusmend.passes.corpus import CorpusInputs, open_view
 from corpusmend.readers import ReadOptions
-from corpusmend.siblings.cli import view_from_args
 
 
 def write_corpus(documents: Sequence[Document], folder: Path) -> list[str]:
@@ -40,15 +40,17 @@ def write_corpus(documents: Sequence[Document], folder: Path) -> list[str]:
 def full_run(
     linter: Linter,
     documents: Sequence[Document],
-    sibling_args: argparse.Namespace,
-    settings: dict | None = None,
+    inputs: CorpusInputs | None,
 ) -> list[str]:
-    """Every document's text after `check --fix --unsafe-fixes` over the whole corpus."""
+    """Every document's text after `check --fix --unsafe-fixes` over the whole corpus, with the
+    siblings `inputs` asks for (their paths replaced by the corpus; None: no siblings)."""
     with tempfile.TemporaryDirectory(prefix="corpusmend-eval-") as tmp:
         paths = write_corpus(documents, Path(tmp))
         options = ReadOptions(text_field="text", id_field="id")
-        args = argparse.Namespace(**{**vars(sibling_args), "paths": paths})
-        view = view_from_args(args, ("siblings",), settings, read_options=options)
+        view = None
+        if inputs is not None:
+            on_disk = dataclasses.replace(inputs, paths=tuple(paths))
+            view = open_view(("siblings",), on_disk, read_options=options)
         results = SerialEngine().run(linter, Source(tuple(paths), options), FIX, view)
         fixed = [r.fixed_text if r.fixed_text is not None else r.doc.text for r in results]
     if len(fixed) != len(documents):

@@ -4,12 +4,12 @@ CorpusRun.replaced computed (the corrupted document's fix, and every other docum
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass
 
 from corpusmend.evaluation.full_runs import full_run
 from corpusmend.evaluation.real_evaluate import Injection, RealEvalResult
 from corpusmend.linter import Linter
+from corpusmend.passes.corpus import CorpusInputs
 
 
 @dataclass(frozen=True)
@@ -22,12 +22,13 @@ def disagreements(
     result: RealEvalResult,
     injection: Injection,
     linter: Linter,
-    args: argparse.Namespace,
-    settings: dict | None = None,
+    inputs: CorpusInputs | None,
 ) -> list[Disagreement]:
+    """The documents a full run over the corpus with `injection` (siblings from `inputs`; None:
+    none) fixes otherwise than the measure's re-run of the affected ones."""
     docs = list(result.documents)
     docs[injection.position] = docs[injection.position].with_text(injection.corruption.text)
-    full = full_run(linter, docs, args, settings)
+    full = full_run(linter, docs, inputs)
     out = []
     for p, text in enumerate(full):
         if p == injection.position:
@@ -42,8 +43,7 @@ def disagreements(
 def verify_injections(
     result: RealEvalResult,
     linter: Linter,
-    args: argparse.Namespace,
-    settings: dict | None,
+    inputs: CorpusInputs | None,
     per_family: int,
 ) -> str:
     checked = 0
@@ -51,7 +51,7 @@ def verify_injections(
     for family in result.families:
         for injection in family.injections[:per_family]:
             checked += 1
-            found += disagreements(result, injection, linter, args, settings)
+            found += disagreements(result, injection, linter, inputs)
     n = len(result.documents)
     lines = [
         f"verified against full runs: {checked} injections x {n} documents,"

@@ -96,7 +96,7 @@ class CorpusView:
         index = self.siblings
         key = _key(doc)
         if doc not in index:
-            found, extra = index.query_more(doc), []
+            found, extra = index.query_more(doc)[0], []
         else:
             root = self._find(key)  # joins happen after the query: its group stays put
             found, extra = index.query_more(

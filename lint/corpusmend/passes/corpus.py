@@ -1,10 +1,11 @@
 """Open the corpus view a run needs from typed inputs: the checked documents, a reference
-corpus, a saved index, the source field. No command-line parsing here (siblings/cli.py maps the
-flags onto CorpusInputs)."""
+corpus, a saved index, the source field. No command-line parsing here (commands/sibling_options.py
+maps the flags onto CorpusInputs)."""
 
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -47,7 +48,8 @@ def open_view(
 ) -> CorpusView | None:
     """The passes in `needed` over the checked documents (read with `reader`: the run's own,
     config excludes included), the references and the index; None when no pass is needed or
-    there is nothing to compare with (one document, no reference, no index). `count_lines`
+    there is nothing to compare with (one document, no reference, no index); warns on stderr
+    when a saved index is stale for files other than those checked. `count_lines`
     (an engine's: Ray counts in map tasks) builds the line statistics of a run over its own
     documents; `sign` (an engine's: worker processes, Ray tasks) signs the checked documents
     for the index."""
@@ -65,7 +67,18 @@ def open_view(
     whole = inputs.index is None and not inputs.references
     source_of = source_function(inputs.source_field)
     counter = count_lines if whole else None  # an index or references: not in the input
-    return view_of_index(needed, index, source_of, group=whole, count_lines=counter)
+    view = view_of_index(needed, index, source_of, group=whole, count_lines=counter)
+    if inputs.index:
+        _warn_if_stale(index, inputs.index, inputs.paths)
+    return view
+
+
+def _warn_if_stale(index: Any, index_path: str, checking: Sequence[str]) -> None:
+    from corpusmend.passes.index_inputs import files_under, staleness
+
+    stale = staleness(index.inputs, files_under(checking))
+    if stale:
+        print(f"corpusmend: warning: {stale.message(index_path, index.roots)}", file=sys.stderr)
 
 
 def sibling_index(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import string
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
@@ -18,28 +17,20 @@ from corpusmend.ruleset.pack_cache import builtin_pack
 from corpusmend.ruleset.rule import FixSpec, Rule, RuleCase
 from corpusmend.ruleset.schema import PACK_SCHEMA
 from corpusmend.ruleset.yaml_lines import LineDict, line_of, load_yaml
-from corpusmend.schema_errors import describe, error_path, first_error
+from corpusmend.schema_errors import (
+    describe,
+    error_path,
+    first_error,
+    lazy_validator,
+    validator_for,
+)
 
 MAX_PACK_BYTES = 5_000_000
 MAX_INCLUDE_DEPTH = 16
 
-if TYPE_CHECKING:
-    import jsonschema
-
-
-@functools.cache
-def _validator() -> jsonschema.Draft202012Validator:
-    """The pack schema's validator, built on first use: the built-in packs are checked by the
-    tests, so a run with only them never imports jsonschema."""
-    import jsonschema
-
-    return jsonschema.Draft202012Validator(PACK_SCHEMA)
-
-
-def _params_validator(kind_cls: type[CheckKind]) -> jsonschema.Draft202012Validator:
-    import jsonschema
-
-    return jsonschema.Draft202012Validator(kind_cls.params_schema)
+# built on first use: the built-in packs are checked by the tests, so a run with only them never
+# imports jsonschema
+_validator = lazy_validator(PACK_SCHEMA)
 
 
 def _builtin(path: Path) -> bool:
@@ -137,7 +128,7 @@ def _build_rule(path: Path, raw: LineDict, data: dict[str, Any]) -> Rule:
     except KeyError as exc:
         raise RulePackError(path, exc.args[0], raw.key_lines["kind"], code) from None
     params = raw.get("params", {})
-    err = None if _builtin(path) else first_error(_params_validator(kind_cls), params)
+    err = None if _builtin(path) else first_error(validator_for(kind_cls.params_schema), params)
     if err is not None:
         param_path = ["params", *error_path(err)]
         where = "/".join(map(str, param_path))

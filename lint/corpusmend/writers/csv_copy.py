@@ -12,7 +12,7 @@ from corpusmend.document import Document
 from corpusmend.readers.base import RecordSource
 from corpusmend.readers.csv import csv_rows, text_stream
 from corpusmend.writers.atomic import AtomicFile
-from corpusmend.writers.copier import changed_since_read
+from corpusmend.writers.copier import RecordCopy, changed_since_read
 
 
 def serialize_row(fields: list[str], like: str) -> str:
@@ -35,7 +35,7 @@ def fill_columns(row: list[str], header: list[str], fields: Mapping[str, Any] | 
             row[header.index(name)] = str(value)
 
 
-class CsvCopy:
+class CsvCopy(RecordCopy):
     def __init__(self, source: Path, target: Path) -> None:
         self.source = source
         self._stream = text_stream(source.open("rb"))
@@ -81,16 +81,9 @@ class CsvCopy:
         fill_columns(row, self._header, fields)
         self._write(serialize_row(row, raw))
 
-    def commit(self) -> None:
-        try:
-            while (item := self._next_row()) is not None:
-                self._write(item[1])
-        except BaseException:
-            self.abort()
-            raise
-        self._stream.close()
-        self._out.commit()
+    def _copy_rest(self) -> None:
+        while (item := self._next_row()) is not None:
+            self._write(item[1])
 
-    def abort(self) -> None:
+    def _close_source(self) -> None:
         self._stream.close()
-        self._out.abort()

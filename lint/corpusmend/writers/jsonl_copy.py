@@ -12,7 +12,7 @@ from corpusmend.document import Document
 from corpusmend.readers.base import RecordSource
 from corpusmend.readers.jsonl import open_jsonl, parse_line
 from corpusmend.writers.atomic import AtomicFile
-from corpusmend.writers.copier import changed_since_read
+from corpusmend.writers.copier import RecordCopy, changed_since_read
 
 
 def line_ending(raw: bytes) -> bytes:
@@ -49,7 +49,7 @@ def json_bytes(value: object) -> bytes:
         return json.dumps(value, ensure_ascii=True).encode("ascii")
 
 
-class JsonlCopy:
+class JsonlCopy(RecordCopy):
     def __init__(self, source: Path, target: Path) -> None:
         self.source = source
         self._in = open_jsonl(source)
@@ -89,18 +89,11 @@ class JsonlCopy:
         self._sink.write(raw)
         return True
 
-    def commit(self) -> None:
-        try:
-            while self._copy_line():
-                pass
-            if self._sink is not self._out.file:
-                self._sink.close()
-        except BaseException:
-            self.abort()
-            raise
-        self._in.close()
-        self._out.commit()
+    def _copy_rest(self) -> None:
+        while self._copy_line():
+            pass
+        if self._sink is not self._out.file:
+            self._sink.close()  # the gzip stream's trailer
 
-    def abort(self) -> None:
+    def _close_source(self) -> None:
         self._in.close()
-        self._out.abort()

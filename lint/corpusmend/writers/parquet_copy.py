@@ -11,10 +11,10 @@ from corpusmend.document import Document
 from corpusmend.readers.base import RecordSource
 from corpusmend.readers.parquet import import_parquet
 from corpusmend.writers.atomic import AtomicFile
-from corpusmend.writers.copier import changed_since_read
+from corpusmend.writers.copier import RecordCopy, changed_since_read
 
 
-class ParquetCopy:
+class ParquetCopy(RecordCopy):
     def __init__(self, source: Path, target: Path) -> None:
         self.pq = import_parquet()
         self.source = source
@@ -76,17 +76,11 @@ class ParquetCopy:
             self._fixes = {}
         self._writer.write_table(table, row_group_size=max(table.num_rows, 1))
 
-    def commit(self) -> None:
-        try:
-            while self._advance():
-                pass
-            self._writer.close()
-        except BaseException:
-            self.abort()
-            raise
-        self._out.commit()
+    def _copy_rest(self) -> None:
+        while self._advance():
+            pass
+        self._writer.close()
 
-    def abort(self) -> None:
-        with contextlib.suppress(Exception):  # the copy is dropped anyway
+    def _close_source(self) -> None:
+        with contextlib.suppress(Exception):  # closed by _copy_rest already, or being dropped
             self._writer.close()
-        self._out.abort()

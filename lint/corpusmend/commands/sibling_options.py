@@ -1,5 +1,5 @@
-"""The command-line face of the corpus passes: `check`'s sibling flags, mapped onto the typed
-CorpusInputs that passes.corpus builds the view from."""
+"""The sibling flags of `check`, `baseline`, `eval` and `index`, read into the typed
+CorpusInputs and SiblingOptions that passes.corpus builds the view from."""
 
 from __future__ import annotations
 
@@ -75,7 +75,7 @@ def _share(value: str) -> float:
     return x
 
 
-def options_from_args(
+def sibling_options(
     args: argparse.Namespace, settings: dict[str, Any] | None = None
 ) -> SiblingOptions:
     """Defaults, then the config's `siblings` table, then the command line."""
@@ -93,47 +93,34 @@ def options_from_args(
 def corpus_inputs(
     args: argparse.Namespace, settings: dict[str, Any] | None = None
 ) -> CorpusInputs | None:
-    """The typed inputs of the corpus passes from `check`'s flags (None: --no-siblings)."""
-    if getattr(args, "no_siblings", False):
+    """The typed inputs of the corpus passes from the flags (None: --no-siblings); standard
+    input is left out of the paths (it is read once, by the run)."""
+    if args.no_siblings:
         return None
-    paths = list(args.paths)
-    if "-" in paths:
-        print(
-            "corpusmend: siblings: standard input is matched only against --siblings and --index",
-            file=sys.stderr,
-        )
-        paths = [p for p in paths if p != "-"]
     return CorpusInputs(
-        paths=tuple(paths),
-        options=options_from_args(args, settings),
-        references=tuple(getattr(args, "siblings", [])),
-        index=getattr(args, "index", None),
-        source_field=getattr(args, "source_field", None),
+        paths=tuple(p for p in args.paths if p != "-"),
+        options=sibling_options(args, settings),
+        references=tuple(args.siblings),
+        index=args.index,
+        source_field=args.source_field,
     )
 
 
-def view_from_args(
-    args: argparse.Namespace,
+def open_run_view(
+    inputs: CorpusInputs | None,
+    paths: Sequence[str],
     needed: Sequence[str],
-    settings: dict[str, Any] | None = None,
     reader: Reader | None = None,
     read_options: ReadOptions | None = None,
     count_lines: LineCounter | None = None,
     sign: Signer | None = None,
 ) -> CorpusView | None:
-    """The corpus view `check` (or `baseline`) builds from its flags: see passes.corpus."""
-    inputs = corpus_inputs(args, settings)
-    if inputs is None or not needed:
+    """The corpus view of a `check` or `baseline` run over `paths`: see passes.corpus."""
+    if inputs is None:
         return None
-    view = open_view(needed, inputs, reader, read_options, count_lines, sign)
-    if view is not None and inputs.index:
-        _warn_if_stale(view.siblings, inputs.index, args.paths)
-    return view
-
-
-def _warn_if_stale(index: Any, index_path: str, checking: Sequence[str]) -> None:
-    from corpusmend.passes.index_inputs import files_under, staleness
-
-    stale = staleness(index.inputs, files_under(checking))
-    if stale:
-        print(f"corpusmend: warning: {stale.message(index_path, index.roots)}", file=sys.stderr)
+    if "-" in paths:
+        print(
+            "corpusmend: siblings: standard input is matched only against --siblings and --index",
+            file=sys.stderr,
+        )
+    return open_view(needed, inputs, reader, read_options, count_lines, sign)
