@@ -138,7 +138,7 @@ class AttributionKind(CheckKind):
             return
         text = doc.text
         seen: list[tuple[int, int]] = []
-        for m in self._matches(text):
+        for m in self._matches(doc):
             if m.group("lead") is None and m.group("verb") is None:
                 continue  # a mention, not an attribution
             if not self._may_be_bad(m):
@@ -168,18 +168,31 @@ class AttributionKind(CheckKind):
             if hit is not None:
                 yield hit
 
-    def _matches(self, text: str) -> Iterator[regex.Match]:
-        """``self.pattern.finditer(text)``, searched only where a match can start: at a name or
-        at "according" (found by the prefilter on the case-folded text), and only up to the end
-        of that line (no match runs over a line break)."""
+    def _matches(self, doc: Document) -> Iterator[regex.Match]:
+        """``self.pattern.finditer(doc.text)``, searched only where a match can start: at a name
+        or at "according" (found by the prefilter on the case-folded text), and only up to the
+        end of that line (no match runs over a line break).
+
+        Without :data:`~corpusmend.gates.CASE_TRAPS` in the text, its lower case (which the
+        gates have made already) stands for its case folding: the two differ only beyond ASCII,
+        and a character that is no trap lower-cases to an ASCII letter or digit exactly when it
+        case-folds to one, one character for one."""
         assert self.pattern is not None
-        folded = text.casefold()
-        if self.prefilter is None or len(folded) != len(text):
+        text = doc.text
+        if self.prefilter is None:
             yield from self.pattern.finditer(text)
             return
-        # dotless i matches I case-insensitively in regex; the space lets a name start the text
-        # (offsets in `folded` are one more than in `text`)
-        folded = " " + folded.replace("ı", "i")
+        if doc.case_traps():
+            folded = text.casefold()
+            if len(folded) != len(text):
+                yield from self.pattern.finditer(text)
+                return
+            # dotless i matches I case-insensitively in regex
+            folded = folded.replace("ı", "i")
+        else:
+            folded = doc.lower()
+        # the space lets a name start the text (offsets in `folded` are one more than in `text`)
+        folded = " " + folded
         pos = 0
         while (found := self.prefilter.search(folded, pos)) is not None:
             lead = folded.find("according", pos + 1, found.start(1))
