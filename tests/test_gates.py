@@ -309,13 +309,17 @@ def test_top_matter_prechecks_on_real_corpora() -> None:
 
 
 def _furniture_everywhere(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    """BPL001 and BPL002 on the lines their gate finds find what they find on every line."""
+    """BPL001 and BPL002 on the lines their gate finds find what they find on every line, and
+    TRN001, which asks the gate before it skips a last line of furniture, what it finds without."""
     from corpusmend.kinds import phrase_lines
+    from corpusmend.shapes.furniture import FurnitureLines
 
-    only = Linter.from_rules([GATED.rule("BPL001"), GATED.rule("BPL002")], GATED.all_rules)
+    codes = ("BPL001", "BPL002", "TRN001")
+    only = Linter.from_rules([GATED.rule(c) for c in codes], GATED.all_rules)
     fast = [only.check(t) for t in texts]
     with monkeypatch.context() as patch:
         patch.setattr(phrase_lines, "gated_lines", lambda gate, doc: None)
+        patch.setattr(FurnitureLines, "matches_line", FurnitureLines.matches)
         assert [only.check(t) for t in texts] == fast
 
 

@@ -135,7 +135,7 @@ class TruncationKind(CheckKind):
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text.rstrip()
         line_start = text.rfind("\n") + 1
-        while self.furniture is not None and self.furniture.matches(text[line_start:]):
+        while self.furniture is not None and self.furniture.matches_line(text[line_start:]):
             text = text[:line_start].rstrip()
             line_start = text.rfind("\n") + 1
         line = text[line_start:].strip()
