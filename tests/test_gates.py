@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpusmend import Linter
+from corpusmend.document import Document
 from corpusmend.gates import (
     CASE_TRAPS,
     FOLDS_TO_ASCII,
@@ -85,6 +86,14 @@ def test_gated_and_ungated_find_the_same_on_real_corpora() -> None:
     assert texts
     for text in texts:
         _same(text)
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=20).map("".join))
+def test_the_gates_pass_tells_the_document_whether_it_holds_a_case_trap(text: str) -> None:
+    doc = Document(text)
+    GATED.runnable(doc)
+    assert "case_traps" in doc._memo  # answered by the gates' pass, not searched again
+    assert doc.case_traps() == (re.search(CASE_TRAPS, text) is not None)
 
 
 def test_maybe_lower_holds_every_lower_case_letter() -> None:

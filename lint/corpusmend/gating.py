@@ -90,6 +90,9 @@ class GatePlan:
         self._singles = [(i, re.compile(s)) for i, s in singles]
         self._union = re.compile("|".join(s for _, s in singles)) if singles else None
         self._char_gates: dict[str, tuple[int, ...]] = {}
+        # the pass over the merged class tells whether the text holds a case trap: the
+        # document keeps the answer for the kinds that ask (Document.case_traps)
+        self._traps = keys.get(CASE_TRAPS) if CASE_TRAPS in dict(singles).values() else None
         rest = {s: i for s, i in sources.items() if not _one_character(s)}
         plain = {s: _plain_text(s) for s in rest}
         self._plain = [(i, plain[s]) for s, i in rest.items() if plain[s] is not None]
@@ -137,6 +140,13 @@ class GatePlan:
                 self._char_gates[char] = known
         return known
 
+    def _fired(self, doc: Document) -> list[bool]:
+        found = self.fired(doc.text, doc.lower)
+        if self._traps is not None:
+            traps = found[self._traps]
+            doc.memo("case_traps", lambda: traps)
+        return found
+
     def runnable(self, rules: Sequence[Rule], doc: Document) -> list[Rule]:
         """The rules among `rules` whose gate matched in `text` (or who have none)."""
         found: list[bool] | None = None
@@ -145,7 +155,7 @@ class GatePlan:
             needs = self._needs.get(id(rule))
             if needs is not None:
                 if found is None:
-                    found = self.fired(doc.text, doc.lower)
+                    found = self._fired(doc)
                 if not any(found[i] for i in needs):
                     continue
             out.append(rule)
