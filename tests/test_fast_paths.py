@@ -16,6 +16,7 @@ from cydifflib import SequenceMatcher
 
 from corpusmend import Linter, segmentation
 from corpusmend.document import Document
+from corpusmend.kinds import top_matter
 from corpusmend.mojibake_detector import _GATES, CONFIG, _gate, _gated_lines, may_change
 from corpusmend.shapes import broken_sentences
 from corpusmend.shapes.furniture import more_kept_than, normalise
@@ -139,3 +140,11 @@ def test_sentences_by_paragraph_match_the_whole_document() -> None:
     for offset in range(len(text)):
         slow = next((s for s in whole if s.start <= offset < s.end), None)
         assert doc.sentence_at(offset) == slow
+
+
+def test_squeezing_the_start_of_a_paragraph_settles_a_repeated_title() -> None:
+    pieces = ["Port", " ", "re", "opens", "!", "—", "ß", "SS", "ﬁ", "fi", "İ", "Σ", "_", "\n", "9"]
+    for text in _texts(6, pieces, 3000, 16):
+        for title in (text[: len(text) // 2], text, text + "x", text.upper(), text + " !"):
+            squeezed = top_matter.squeeze(title)
+            assert top_matter.squeezes_to(text, squeezed) == (top_matter.squeeze(text) == squeezed)

@@ -69,6 +69,16 @@ def squeeze(text: str) -> str:
     return _ALNUM.sub("", text.casefold())
 
 
+def squeezes_to(text: str, squeezed: str) -> bool:
+    """``squeeze(text) == squeezed``, without squeezing all of a long text: squeezing goes one
+    character at a time (case folding and dropping), so the squeezed start of `text` is the
+    start of ``squeeze(text)``, and a start already longer than `squeezed` settles it."""
+    head = squeeze(text[: 2 * len(squeezed) + 2])
+    if len(head) > len(squeezed) or not squeezed.startswith(head):
+        return False
+    return squeeze(text) == squeezed
+
+
 def _shouted(word: str) -> bool:
     """A word in capitals, not an initial ("LEE", not "K.")."""
     return word.isupper() and word.isalpha() and len(word) > 1
@@ -186,7 +196,7 @@ class TopMatterKind(CheckKind):
             following = text[second.start : second.end].strip()
             words = line.split()
             same = len(words) >= 4 and (
-                squeeze(following) == squeeze(line)  # the title line twice
+                squeezes_to(following, squeeze(line))  # the title line twice
                 or (
                     len(following) > len(line)
                     and following.startswith(line)
