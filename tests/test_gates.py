@@ -45,6 +45,7 @@ PIECES = [
     *["the council voted", "Officials had promised the", "In Harwick", "x" * 30, "9"],
     *["• ", "| ", " · ", "Share on Facebook", "SHARE", "ſhare", "Pin it", "Email this", ":"],
     *["Filed under: Farms", "ﬁled under: x", "Related stories", "Tweet", "E-mail", "(c) 2020"],
+    *["&", "AT&T", "Q&A ", "&#x2019;", "&#X41;", "&nbsp;", "&nbsp", "&bogus;", "&#", "&x1;"],
 ]
 
 
