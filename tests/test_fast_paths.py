@@ -148,3 +148,17 @@ def test_squeezing_the_start_of_a_paragraph_settles_a_repeated_title() -> None:
         for title in (text[: len(text) // 2], text, text + "x", text.upper(), text + " !"):
             squeezed = top_matter.squeeze(title)
             assert top_matter.squeezes_to(text, squeezed) == (top_matter.squeeze(text) == squeezed)
+
+
+def test_the_last_paragraph_start_is_found_from_the_end(monkeypatch) -> None:
+    pieces = ["a", "Bc d.", " ", "\n", "\n\n", " \n", "\n \n", "\x1c", "\r", "\u2028", "\t", "\x85"]
+    for look_back in (3000, 4, 1):
+        monkeypatch.setattr(segmentation, "_LOOK_BACK", look_back)
+        for text in _texts(7, pieces, 1500, 24):
+            starts = [s for s, _ in segmentation.paragraphs(text)]
+            built = Document(text)
+            assert built.paragraphs is not None  # built: Document asks its paragraphs
+            for offset in range(len(text) + 1):
+                want = max((s for s in starts if s <= offset), default=0)
+                assert segmentation.paragraph_start(text, offset) == want, (repr(text), offset)
+                assert built.paragraph_start(offset) == want
