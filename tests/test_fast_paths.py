@@ -162,3 +162,19 @@ def test_the_last_paragraph_start_is_found_from_the_end(monkeypatch) -> None:
                 want = max((s for s in starts if s <= offset), default=0)
                 assert segmentation.paragraph_start(text, offset) == want, (repr(text), offset)
                 assert built.paragraph_start(offset) == want
+
+
+def test_messages_with_bare_fields_render_as_str_format_would() -> None:
+    from corpusmend import linter
+
+    values = {"a": "line one\nline two", "b": 7, "long": "x" * 80, "c": 2.5}
+    templates = [
+        "mangled '{a}' (should be '{b}')", "{a}{b}{c}", "{missing} and {a}", "{{a}} {a}",
+        "{a!r}", "{b:>5}", "{}", "{0}", "{a.upper}", "{a[0]}", "{", "}", "{long}", "", "plain",
+    ]  # fmt: skip
+    for template in templates:
+        try:
+            slow = linter._TEMPLATE.vformat(template, (), linter._Shown(values))
+        except (ValueError, IndexError, AttributeError):
+            slow = template
+        assert linter.render(template, values) == slow, template
