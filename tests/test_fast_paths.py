@@ -18,6 +18,7 @@ from corpusmend import Linter, segmentation
 from corpusmend.document import Document
 from corpusmend.kinds import top_matter
 from corpusmend.mojibake_detector import _GATES, CONFIG, _gate, _gated_lines, may_change
+from corpusmend.passes.context import as_context
 from corpusmend.shapes import broken_sentences
 from corpusmend.shapes.furniture import more_kept_than, normalise
 
@@ -178,3 +179,25 @@ def test_messages_with_bare_fields_render_as_str_format_would() -> None:
         except (ValueError, IndexError, AttributeError):
             slow = template
         assert linter.render(template, values) == slow, template
+
+
+def test_attributions_are_looked_for_only_on_lines_that_can_hold_one() -> None:
+    kind = LINTER.rule("ATT001").kind
+    assert kind._names_before is not None
+    pieces = [
+        *["Reuters", "Press TV", "Presstv", "Aljazeera", "Al Jazeera", "AP", "TASS", "Interfax"],
+        *["according to", "According  to ", "according", " said", " Said", "Reported", "reports"],
+        *[" ", "\u2003", "\n", "\n\n", ", ", ".", "x", "the ", "ſ", "K", "é", "told"],
+        *["Deutsche Wele", "Assoicated Press", "Press Tv"],
+    ]
+    ctx = as_context(())
+    try:
+        for text in _texts(8, pieces, 1500, 14):
+            doc = Document(text)
+            fast = [(h.start, h.end, h.values) for h in kind.check(doc, ctx)]
+            kind.__dict__["_names_before"] = None  # every line
+            slow = [(h.start, h.end, h.values) for h in kind.check(Document(text), ctx)]
+            del kind.__dict__["_names_before"]
+            assert fast == slow, repr(text)
+    finally:
+        kind.__dict__.pop("_names_before", None)
