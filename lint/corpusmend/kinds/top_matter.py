@@ -151,7 +151,7 @@ class TopMatterKind(CheckKind):
             line = text[span.start : span.end].strip()
             start = span.start + text[span.start : span.end].index(line[0])
             end = start + len(line)
-            m = self._line_match(line)
+            m = self._line_match(line, doc.case_traps())
             if m is not None:
                 meta = {k: v.strip() for k, v in m.groupdict().items() if v and k != "outlet"}
                 yield Hit(
@@ -174,8 +174,10 @@ class TopMatterKind(CheckKind):
     def _prechecks(self) -> list[Precheck]:
         return [Precheck(p.pattern) for p in self.line_patterns]
 
-    def _line_match(self, line: str) -> regex.Match | None:
-        lowered = None if _CASE_TRAP.search(line) else line.lower()
+    def _line_match(self, line: str, traps: bool = True) -> regex.Match | None:
+        """The first line pattern that matches the whole line; `traps`: whether the document
+        may hold a case trap (when it holds none, no line does)."""
+        lowered = None if traps and _CASE_TRAP.search(line) else line.lower()
         for pattern, precheck in zip(self.line_patterns, self._prechecks, strict=True):
             if lowered is not None and not precheck.may_match(lowered):
                 continue  # cannot match: spare the call (a time limit makes each one cost)

@@ -231,7 +231,7 @@ def gated_lines(gate: LineGate | None, doc: Document) -> set[int] | None:
     if gate is None or doc.case_traps():
         return None
     # a match's last character is on its line (the prefixed text is one character longer)
-    lowered = "\n" + doc.lower()
+    lowered = doc.memo("newline+lower", lambda: "\n" + doc.lower())
     found: set[int] = set()
     if gate.at_line_start is not None:
         found.update(m.end() - 2 for m in gate.at_line_start.finditer(lowered))
