@@ -3,11 +3,12 @@ before any rule runs.
 
 The gates of the selected rules are compiled once per linter: identical patterns are searched
 once, and the gates that are one character (a literal or a class: ENC002's surrogates, ENC003's
-U+FFFD, ENC004's controls, ``&`` and ``<``, FMT004's ``\\r``) are merged into one class and
-searched with one pass, which on clean text finds nothing and so rules them all out at once. A
-gate that is plain text (FMT003's two spaces) and a gate's words are found with ``str``'s own
-search (``in``), which is several times faster than a regular expression's scan. The other
-gates are searched one at a time; each search stops at its first match.
+U+FFFD, ENC004's controls and ``<``, FMT004's ``\\r``) are merged into one class and searched
+with one pass, which on clean text finds nothing and so rules them all out at once (the same
+pass tells the document whether it holds a case trap). A gate that is plain text (FMT003's two
+spaces) and a gate's words are found with ``str``'s own search (``in``), which is several times
+faster than a regular expression's scan. The other gates are searched one at a time; each
+search stops at its first match.
 """
 
 from __future__ import annotations
