@@ -201,3 +201,37 @@ def test_attributions_are_looked_for_only_on_lines_that_can_hold_one() -> None:
             assert fast == slow, repr(text)
     finally:
         kind.__dict__.pop("_names_before", None)
+
+
+def test_a_match_starts_with_one_of_the_first_characters_read_off_its_pattern() -> None:
+    from corpusmend.pattern_literals import first_characters
+
+    patterns = [
+        r"\d{1,2} x", r"(?i:ab|cd)e", r"[A-F]q", r"\s*z", r"(?:x)?y", r"(?:Mon\w*,?\s+)?\d",
+        r"(?i)by:?\s+\w", r"[^a]b", r"\bq", r"(?=a)a", r"\p{Lu}x", r"a*", r"[\x00-\x1f]|é",
+    ]  # fmt: skip
+    pieces = [*"aAbBcCdDeEfFqQxXyYzZ09 \t\x1c\n,:é", "Mon", "mon", "by", "BY", "İ", "K"]
+    readable = 0
+    for pattern in patterns:
+        first = first_characters(pattern)
+        if first is None:
+            continue
+        readable += 1
+        for text in _texts(9, pieces, 2000, 5):
+            if regex.fullmatch(pattern, text) and text[:1].isascii():
+                assert text[:1].lower() in first, (pattern, text)
+    assert readable >= 8
+
+
+def test_header_line_prechecks_let_every_header_line_through() -> None:
+    kind = LINTER.rule("HDR002").kind
+    lines = [
+        "Jun 14, 2008 — Ann Lee", "14 June 2008 - Ann Lee", "2008-06-14 – Mira Vantreck",
+        "Mon, Jun 14, 2008 — Ann Lee", "By Ann Lee", "Posted on Jun 14, 2008 by admin",
+        "Written by Ann Lee / The Valley Courier", "Authored by Ann Lee via Courier",
+    ]  # fmt: skip
+    for line in lines:
+        matched = [p.fullmatch(line) is not None for p in kind.line_patterns]
+        assert any(matched), line
+        for is_match, precheck in zip(matched, kind._prechecks, strict=True):
+            assert precheck.may_match(line.lower()) or not is_match, line
