@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpusmend import Linter
+from corpusmend.document import Document
 from corpusmend.gates import (
     CASE_TRAPS,
     FOLDS_TO_ASCII,
@@ -44,6 +45,7 @@ PIECES = [
     *["the council voted", "Officials had promised the", "In Harwick", "x" * 30, "9"],
     *["• ", "| ", " · ", "Share on Facebook", "SHARE", "ſhare", "Pin it", "Email this", ":"],
     *["Filed under: Farms", "ﬁled under: x", "Related stories", "Tweet", "E-mail", "(c) 2020"],
+    *["&", "AT&T", "Q&A ", "&#x2019;", "&#X41;", "&nbsp;", "&nbsp", "&bogus;", "&#", "&x1;"],
 ]
 
 
@@ -85,6 +87,14 @@ def test_gated_and_ungated_find_the_same_on_real_corpora() -> None:
     assert texts
     for text in texts:
         _same(text)
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=20).map("".join))
+def test_the_gates_pass_tells_the_document_whether_it_holds_a_case_trap(text: str) -> None:
+    doc = Document(text)
+    GATED.runnable(doc)
+    assert "case_traps" in doc._memo  # answered by the gates' pass, not searched again
+    assert doc.case_traps() == (re.search(CASE_TRAPS, text) is not None)
 
 
 def test_maybe_lower_holds_every_lower_case_letter() -> None:
@@ -309,13 +319,17 @@ def test_top_matter_prechecks_on_real_corpora() -> None:
 
 
 def _furniture_everywhere(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    """BPL001 and BPL002 on the lines their gate finds find what they find on every line."""
+    """BPL001 and BPL002 on the lines their gate finds find what they find on every line, and
+    TRN001, which asks the gate before it skips a last line of furniture, what it finds without."""
     from corpusmend.kinds import phrase_lines
+    from corpusmend.shapes.furniture import FurnitureLines
 
-    only = Linter.from_rules([GATED.rule("BPL001"), GATED.rule("BPL002")], GATED.all_rules)
+    codes = ("BPL001", "BPL002", "TRN001")
+    only = Linter.from_rules([GATED.rule(c) for c in codes], GATED.all_rules)
     fast = [only.check(t) for t in texts]
     with monkeypatch.context() as patch:
         patch.setattr(phrase_lines, "gated_lines", lambda gate, doc: None)
+        patch.setattr(FurnitureLines, "matches_line", FurnitureLines.matches)
         assert [only.check(t) for t in texts] == fast
 
 

@@ -151,6 +151,14 @@ class Document:
         i = bisect.bisect_right(self.paragraph_starts, offset) - 1
         return i if i >= 0 and offset < self.paragraphs[i].end else None
 
+    def paragraph_start(self, offset: int) -> int:
+        """The start of the last paragraph starting at or before `offset` (0 when none), found
+        without splitting the whole text when :attr:`paragraphs` is not built yet."""
+        if "paragraphs" in self.__dict__:
+            i = bisect.bisect_right(self.paragraph_starts, offset) - 1
+            return self.paragraphs[i].start if i >= 0 else 0
+        return segmentation.paragraph_start(self.text, offset)
+
     def sentences_in(self, index: int) -> list[Span]:
         """The sentences of paragraph `index` (those of :attr:`sentences` that start in it)."""
         cache = self._paragraph_sentences

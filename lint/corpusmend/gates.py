@@ -50,8 +50,8 @@ class Gate:
 
     patterns: tuple[str, ...] | None
     scope: str = "document"
-    # ASCII words that open the gate too, found in any case (in the lower-cased text, one search
-    # for all of them); a text holding a character whose case folding is ASCII letters ("ſ",
+    # ASCII words that open the gate too, found in any case (each looked for in the lower-cased
+    # text); a text holding a character whose case folding is ASCII letters ("ſ",
     # "ß", "K", see CASE_TRAPS) opens it as well, so no spelling is missed
     words: tuple[str, ...] = ()
 

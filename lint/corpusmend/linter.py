@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -41,10 +42,34 @@ _TEMPLATE = _Template()
 
 
 def render(template: str, values: dict[str, Any]) -> str:
+    parts = _plain_fields(template)
+    if parts is not None:  # "... '{name}' ...": what vformat gives, without its machinery
+        shown, out = _Shown(values), []
+        for literal, name in parts:
+            out.append(literal)
+            if name is not None:  # an unknown field stays as it is
+                out.append(format(shown[name], "") if name in shown else "{" + name + "}")
+        return "".join(out)
     try:
         return _TEMPLATE.vformat(template, (), _Shown(values))
     except (ValueError, IndexError, AttributeError):
         return template
+
+
+@functools.lru_cache(maxsize=1024)
+def _plain_fields(template: str) -> tuple[tuple[str, str | None], ...] | None:
+    """The template as (literal text, field name) pairs when every field is a bare name (no
+    format spec, conversion, index or attribute), else None."""
+    try:
+        parsed = list(_TEMPLATE.parse(template))
+    except ValueError:
+        return None
+    out = []
+    for literal, name, spec, conversion in parsed:
+        if name is not None and (not name.isidentifier() or spec or conversion):
+            return None
+        out.append((literal, name))
+    return tuple(out)
 
 
 class _Shown(dict):

@@ -196,6 +196,73 @@ def literal_starts(source: str) -> tuple[frozenset[str], str] | None:
     return starts, lead.lower()
 
 
+_ASCII_CATEGORIES = {
+    "CATEGORY_DIGIT": "0123456789",
+    "CATEGORY_SPACE": " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f",  # with what re counts as space
+}
+
+
+def _first_of(items: list) -> tuple[frozenset[str], bool] | None:
+    """The ASCII characters (in lower case) a match of the parsed sequence may start with, and
+    whether it may match the empty string; None when that cannot be read off safely."""
+    found: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero width: what follows is the first character
+        if name == "LITERAL":
+            return frozenset(found | {chr(av).lower()}), False
+        if name == "IN":
+            chars = _class_ascii(av)
+            return None if chars is None else (frozenset(found | chars), False)
+        if name == "SUBPATTERN":
+            ways: list[list] = [list(av[3])]
+        elif name == "BRANCH":
+            ways = [list(b) for b in av[1]]
+        elif name in _REPEATS:
+            ways = [list(av[2])] + ([[]] if av[0] == 0 else [])
+        else:
+            return None
+        empty = False
+        for way in ways:
+            first = _first_of(way)
+            if first is None:
+                return None
+            found |= first[0]
+            empty = empty or first[1]
+        if not empty:
+            return frozenset(found), False
+    return frozenset(found), True
+
+
+def _class_ascii(av: list) -> set[str] | None:
+    """The ASCII members of a parsed class, in lower case (None: negated, or a category other
+    than digits and spaces, such as the word class that stands for ``\\p{..}``)."""
+    chars: set[str] = set()
+    for kind, value in av:
+        kind = str(kind)
+        if kind == "LITERAL":
+            chars.add(chr(value).lower())
+        elif kind == "RANGE":
+            chars |= {chr(c).lower() for c in range(value[0], min(value[1], 127) + 1)}
+        elif kind == "CATEGORY" and str(value) in _ASCII_CATEGORIES:
+            chars |= set(_ASCII_CATEGORIES[str(value)])
+        else:
+            return None
+    return chars
+
+
+def first_characters(source: str) -> frozenset[str] | None:
+    """The ASCII characters, in lower case, a match of the pattern (``regex`` syntax) may
+    start with; a match may also start with any character beyond ASCII. None when unknown or
+    when the pattern may match the empty string."""
+    parsed = _parse_for_literals(source)
+    if parsed is None:
+        return None
+    found = _first_of(list(parsed))
+    return None if found is None or found[1] else found[0]
+
+
 class Precheck:
     """Whether a text may fully match a pattern (``regex`` syntax, case-insensitive or not),
     told from the lower-cased text by what every match starts with (after its lead characters)
@@ -206,6 +273,8 @@ class Precheck:
         self.starts: tuple[str, ...] = ()
         self.lead = ""
         self.holds: tuple[str, ...] = ()
+        # what a match may start with (checked besides the required literals)
+        self.first = first_characters(source)
         found = literal_starts(source)
         if found is not None and not any(s[:1] and s[0] in found[1] for s in found[0]):
             self.starts, self.lead = tuple(sorted(found[0])), found[1]
@@ -218,6 +287,8 @@ class Precheck:
         """`lowered`: the text in lower case, holding no :data:`CASE_TRAPS` character."""
         if self.starts:
             return lowered.lstrip(self.lead).startswith(self.starts)
+        if self.first is not None and lowered[:1].isascii() and lowered[:1] not in self.first:
+            return False
         if self.holds:
             return any(r in lowered for r in self.holds)
         return True

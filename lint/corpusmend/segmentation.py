@@ -111,6 +111,46 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# How far back from the offset paragraph_start first reads (the last paragraph is shorter)
+_LOOK_BACK = 3000
+
+
+def paragraph_start(text: str, offset: int) -> int:
+    """``max(s for s, _ in paragraphs(text) if s <= offset)`` (0 when none), reading only the
+    end of a long text: a blank line is white space only, so the blank lines after a character
+    that is not white space are those a search from that character finds."""
+    if _BLANK_LINE.search(text) is None:  # each line a paragraph: the nearest line back
+        end = offset
+        start = text.rfind("\n", 0, end) + 1
+        stop = text.find("\n", start)
+        end = len(text) if stop == -1 else stop
+        while True:
+            first, last = _strip(text, start, end)
+            if first < last and first <= offset:
+                return first
+            if start == 0:
+                return 0
+            end = start - 1
+            start = text.rfind("\n", 0, end) + 1
+    cut = offset - _LOOK_BACK
+    while cut > 0 and text[cut].isspace():
+        cut -= 1
+    if cut <= 0:
+        return max((s for s, _ in paragraphs(text) if s <= offset), default=0)
+    found = -1
+    breaks = _BLANK_LINE.finditer(text, cut)
+    m = next(breaks, None)
+    while m is not None and m.end() <= offset:
+        after = next(breaks, None)
+        first, last = _strip(text, m.end(), len(text) if after is None else after.start())
+        if first < last and first <= offset:
+            found = first
+        m = after
+    if found == -1:  # the paragraph began before the cut
+        return max((s for s, _ in paragraphs(text) if s <= offset), default=0)
+    return found
+
+
 def _is_abbreviation(
     text: str, dot: int, next_char: str, next_word: str, known: Abbreviations
 ) -> bool:

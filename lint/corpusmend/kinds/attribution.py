@@ -138,7 +138,7 @@ class AttributionKind(CheckKind):
             return
         text = doc.text
         seen: list[tuple[int, int]] = []
-        for m in self._matches(text):
+        for m in self._matches(doc, attributions=True):
             if m.group("lead") is None and m.group("verb") is None:
                 continue  # a mention, not an attribution
             if not self._may_be_bad(m):
@@ -168,30 +168,91 @@ class AttributionKind(CheckKind):
             if hit is not None:
                 yield hit
 
-    def _matches(self, text: str) -> Iterator[regex.Match]:
-        """``self.pattern.finditer(text)``, searched only where a match can start: at a name or
-        at "according" (found by the prefilter on the case-folded text), and only up to the end
-        of that line (no match runs over a line break)."""
+    def _matches(self, doc: Document, attributions: bool = False) -> Iterator[regex.Match]:
+        """``self.pattern.finditer(doc.text)``, searched only where a match can start: at a name
+        or at "according" (found by the prefilter on the case-folded text), and only up to the
+        end of that line (no match runs over a line break). With `attributions`, only on the
+        lines where a match can have a lead or a verb (:meth:`_attribution_lines`): the others
+        hold mentions only.
+
+        Without :data:`~corpusmend.gates.CASE_TRAPS` in the text, its lower case (which the
+        gates have made already) stands for its case folding: the two differ only beyond ASCII,
+        and a character that is no trap lower-cases to an ASCII letter or digit exactly when it
+        case-folds to one, one character for one."""
         assert self.pattern is not None
-        folded = text.casefold()
-        if self.prefilter is None or len(folded) != len(text):
+        text = doc.text
+        if self.prefilter is None:
             yield from self.pattern.finditer(text)
             return
-        # dotless i matches I case-insensitively in regex; the space lets a name start the text
-        # (offsets in `folded` are one more than in `text`)
-        folded = " " + folded.replace("ı", "i")
-        pos = 0
-        while (found := self.prefilter.search(folded, pos)) is not None:
-            lead = folded.find("according", pos + 1, found.start(1))
-            start = found.start(1) - 1 if lead == -1 else lead - 1
-            end = text.find("\n", start)
-            end = len(text) if end == -1 else end
-            m = self.pattern.search(text, start, end)
-            if m is None:
-                pos = end + 1  # nothing more on this line
-                continue
-            yield m
-            pos = m.end()
+        lines = [(0, len(text))]
+        if doc.case_traps():
+            folded = text.casefold()
+            if len(folded) != len(text):
+                yield from self.pattern.finditer(text)
+                return
+            # dotless i matches I case-insensitively in regex
+            folded = folded.replace("ı", "i")
+        else:
+            folded = doc.lower()
+            if attributions and self._names_before is not None:
+                lines = self._attribution_lines(folded)
+        # the space lets a name start the text (offsets in `folded` are one more than in `text`)
+        folded = " " + folded
+        for pos, stop in lines:  # no match runs over a line break: each line on its own
+            while (found := self.prefilter.search(folded, pos, stop + 1)) is not None:
+                lead = folded.find("according", pos + 1, found.start(1))
+                start = found.start(1) - 1 if lead == -1 else lead - 1
+                end = text.find("\n", start)
+                end = len(text) if end == -1 else end
+                m = self.pattern.search(text, start, end)
+                if m is None:
+                    pos = end + 1  # nothing more on this line
+                    continue
+                yield m
+                pos = m.end()
+
+    @functools.cached_property
+    def _names_before(self) -> re.Pattern[str] | None:
+        """The names, lower-cased and spelt backwards: matched at the start of a text read
+        backwards, it tells whether a name ends where that text ends (None: some verb is not
+        ASCII, so lower case may not find it)."""
+        if not all(v.isascii() for v in self.verbs):
+            return None
+        return re.compile(literal_trie({f.casefold()[::-1] for f in self.forms}))
+
+    @functools.cached_property
+    def _longest_name(self) -> int:
+        return max(map(len, self.forms))
+
+    def _attribution_lines(self, lowered: str) -> list[tuple[int, int]]:
+        """The spans of the lines of `lowered` (the text in lower case, without case traps)
+        that hold "according", or a verb after white space right after the end of a name: only
+        there can a match have a lead or a verb. Each verb is found with str.find."""
+        longest = self._longest_name
+        starts = set()
+        at = lowered.find("according")
+        while at != -1:
+            starts.add(lowered.rfind("\n", 0, at) + 1)
+            at = lowered.find("according", at + 1)
+        names_before = self._names_before
+        assert names_before is not None
+        for verb in self.verbs:
+            at = lowered.find(verb)
+            while at != -1:
+                name_end = at
+                while (
+                    name_end and lowered[name_end - 1] != "\n" and lowered[name_end - 1].isspace()
+                ):
+                    name_end -= 1
+                before = lowered[max(0, name_end - longest) : name_end][::-1]
+                if name_end < at and names_before.match(before):
+                    starts.add(lowered.rfind("\n", 0, at) + 1)
+                at = lowered.find(verb, at + 1)
+        lines = []
+        for start in sorted(starts):
+            end = lowered.find("\n", start)
+            lines.append((start, len(lowered) if end == -1 else end))
+        return lines
 
     def _canonicals(self, outlet: str) -> list[str]:
         key = outlet_key(outlet)

@@ -161,11 +161,12 @@ class StrayCharactersKind(CheckKind):
         self.tags = _tag_pattern([*self.block_tags, *params.get("inline_tags", INLINE_TAGS)])
 
     def gate(self) -> Gate:
-        """How each candidate starts: a control character, an invisible one, ``&``, ``<``."""
+        """How each candidate starts: a control character, an invisible one, ``<``; an entity
+        is looked for whole (news has many a bare ``&``: "AT&T", "Q&A")."""
         starts = {
             "controls": _ANY_CONTROL.pattern,
             "invisible": _INVISIBLE.pattern,
-            "entities": "&",
+            "entities": _ENTITY.pattern,
             "tags": "<",
         }
         return Gate(tuple(p for name, p in starts.items() if self.enabled[name]))

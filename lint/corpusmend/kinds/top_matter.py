@@ -69,6 +69,16 @@ def squeeze(text: str) -> str:
     return _ALNUM.sub("", text.casefold())
 
 
+def squeezes_to(text: str, squeezed: str) -> bool:
+    """``squeeze(text) == squeezed``, without squeezing all of a long text: squeezing goes one
+    character at a time (case folding and dropping), so the squeezed start of `text` is the
+    start of ``squeeze(text)``, and a start already longer than `squeezed` settles it."""
+    head = squeeze(text[: 2 * len(squeezed) + 2])
+    if len(head) > len(squeezed) or not squeezed.startswith(head):
+        return False
+    return squeeze(text) == squeezed
+
+
 def _shouted(word: str) -> bool:
     """A word in capitals, not an initial ("LEE", not "K.")."""
     return word.isupper() and word.isalpha() and len(word) > 1
@@ -141,7 +151,7 @@ class TopMatterKind(CheckKind):
             line = text[span.start : span.end].strip()
             start = span.start + text[span.start : span.end].index(line[0])
             end = start + len(line)
-            m = self._line_match(line)
+            m = self._line_match(line, doc.case_traps())
             if m is not None:
                 meta = {k: v.strip() for k, v in m.groupdict().items() if v and k != "outlet"}
                 yield Hit(
@@ -164,8 +174,10 @@ class TopMatterKind(CheckKind):
     def _prechecks(self) -> list[Precheck]:
         return [Precheck(p.pattern) for p in self.line_patterns]
 
-    def _line_match(self, line: str) -> regex.Match | None:
-        lowered = None if _CASE_TRAP.search(line) else line.lower()
+    def _line_match(self, line: str, traps: bool = True) -> regex.Match | None:
+        """The first line pattern that matches the whole line; `traps`: whether the document
+        may hold a case trap (when it holds none, no line does)."""
+        lowered = None if traps and _CASE_TRAP.search(line) else line.lower()
         for pattern, precheck in zip(self.line_patterns, self._prechecks, strict=True):
             if lowered is not None and not precheck.may_match(lowered):
                 continue  # cannot match: spare the call (a time limit makes each one cost)
@@ -186,7 +198,7 @@ class TopMatterKind(CheckKind):
             following = text[second.start : second.end].strip()
             words = line.split()
             same = len(words) >= 4 and (
-                squeeze(following) == squeeze(line)  # the title line twice
+                squeezes_to(following, squeeze(line))  # the title line twice
                 or (
                     len(following) > len(line)
                     and following.startswith(line)

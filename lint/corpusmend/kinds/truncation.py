@@ -135,15 +135,13 @@ class TruncationKind(CheckKind):
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text.rstrip()
         line_start = text.rfind("\n") + 1
-        while self.furniture is not None and self.furniture.matches(text[line_start:]):
+        while self.furniture is not None and self.furniture.matches_line(text[line_start:]):
             text = text[:line_start].rstrip()
             line_start = text.rfind("\n") + 1
         line = text[line_start:].strip()
         if not line:
             return
-        paragraph = text[
-            max((p.start for p in doc.paragraphs if p.start <= line_start), default=0) :
-        ]
+        paragraph = text[doc.paragraph_start(line_start) :]
         how = self._how(line, paragraph)
         if how is None and paragraph.strip() == line and len(line.split()) < self.min_words:
             pars = [text[p.start : p.end] for p in doc.paragraphs if p.end <= line_start]
@@ -180,7 +178,16 @@ class TruncationKind(CheckKind):
     @staticmethod
     def _tail_start(doc: Document, end: int, line_start: int) -> int:
         """Where the unfinished sentence starts: the last sentence of the last line."""
-        starts = [s.start for s in doc.sentences if line_start <= s.start < end]
+        paragraphs = doc.paragraphs  # those from the last line on: their sentences only
+        first = len(paragraphs)
+        while first > 0 and paragraphs[first - 1].end > line_start:
+            first -= 1
+        starts = [
+            s.start
+            for i in range(first, len(paragraphs))
+            for s in doc.sentences_in(i)
+            if line_start <= s.start < end
+        ]
         start = starts[-1] if starts else line_start
         while start < end and doc.text[start].isspace():
             start += 1

@@ -16,13 +16,14 @@ import regex
 
 from corpusmend.document import Document
 from corpusmend.findings import Edit
-from corpusmend.gates import literal_trie
+from corpusmend.gates import CASE_TRAPS, literal_trie
 from corpusmend.pattern_literals import literal_starts, required_literals, usable
 
 # Characters ignored around a phrase when comparing: spaces, bullets, quotes, trailing dots.
 _TRIM = " \t\u00a0•·*>|\"'“”‘’"
 _SPACES = regex.compile(r"\s+")
 _TIMEOUT = 2.0
+_CASE_TRAP = re.compile(CASE_TRAPS)
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 # What stops a pattern from being one alternative among others: a reference to a group (by
 # number or by name), recursion, a conditional, or a flag set for the whole pattern.
@@ -147,6 +148,19 @@ class FurnitureLines:
             return True
         return self._fits_pattern(stripped) and not (self.prose_guard and reads_as_prose(stripped))
 
+    def matches_line(self, line: str) -> bool:
+        """:meth:`matches` for one line (no line break), asking the furniture's gate first: a
+        line on which the gate finds nothing is no furniture (see :func:`gated_lines`)."""
+        gate = self.line_gate
+        if gate is not None and _CASE_TRAP.search(line) is None:
+            lowered = "\n" + line.lower()
+            if not (
+                (gate.at_line_start is not None and gate.at_line_start.search(lowered))
+                or any(literal in lowered for literal in gate.anywhere)
+            ):
+                return False
+        return self.matches(line)
+
     def _fits_pattern(self, stripped: str) -> bool:
         if self.any_pattern is not None:
             return self.any_pattern.fullmatch(stripped, timeout=_TIMEOUT) is not None
@@ -217,7 +231,7 @@ def gated_lines(gate: LineGate | None, doc: Document) -> set[int] | None:
     if gate is None or doc.case_traps():
         return None
     # a match's last character is on its line (the prefixed text is one character longer)
-    lowered = "\n" + doc.lower()
+    lowered = doc.memo("newline+lower", lambda: "\n" + doc.lower())
     found: set[int] = set()
     if gate.at_line_start is not None:
         found.update(m.end() - 2 for m in gate.at_line_start.finditer(lowered))
