@@ -149,3 +149,27 @@ def test_a_lead_moved_below_a_quotation_stays_matched_when_its_headline_shares_w
     shared = [i for i in range(len(a)) if lead_start <= a.starts[i] < lead_start + len(common)]
     assert len(shared) == len(common.split())
     assert all(al.a_to_b[i] != -1 and al.moved[i] for i in shared)
+
+
+def test_a_headline_phrase_inside_a_moved_lead_does_not_take_the_backbone():
+    # the copy's headline repeats six words of the lead ("inner channel and let the larger"),
+    # a lead this copy has further down (a quotation was spliced in above it). Taken as the
+    # backbone, those six words would push the byline both copies share off it.
+    byline = "By Morwenna Trice, Harbour Desk"
+    lead = (
+        "The harbour board of Kestrel Point voted on Monday to dredge the silted inner channel"
+        " and let the larger trawlers back in, a decision the fishing crews of the town had"
+        " sought for years."
+    )
+    reworded = lead.replace("and let the larger trawlers", "so that trawlers can come")
+    doc = article("Kestrel Point to dredge its channel", byline, lead, _QUOTE, _REST)
+    sibling = article("Inner channel and let the larger boats", byline, _QUOTE, reworded, _REST)
+    al = align(doc, sibling)
+    start = doc.index(byline)
+    words = [i for i in range(len(al.a)) if start <= al.a.starts[i] < start + len(byline)]
+    assert [al.a_to_b[i] for i in words] == _b_words(al, byline)
+
+
+def _b_words(al, text: str) -> list[int]:
+    start = al.b.text.index(text)
+    return [j for j in range(len(al.b)) if start <= al.b.starts[j] < start + len(text)]

@@ -48,7 +48,7 @@ def align_tokens(a: Tokens, b: Tokens, n: int = DEFAULT_NGRAM) -> Alignment:
     is linked: extending the backbone first would let a word that happens to follow it in both
     texts (a paragraph starting with the same word as a moved quotation) steal the moved
     block's first word."""
-    pairs = anchors.anchors(a, b, n)
+    pairs = anchors.drop_islands(anchors.anchors(a, b, n), n)
     chain = longest_increasing([j for _, j in pairs])
     backbone = [pairs[k] for k in chain]
     segments = anchors.segments(backbone, n)
