@@ -110,3 +110,66 @@ def test_aligning_b_against_a_is_not_always_the_inverse_of_a_against_b():
     b = article(FERRY[0], LIBRARY[4], LIBRARY[0])
     ab, ba = align(a, b), align(b, a)
     assert ab.a_to_b != ba.b_to_a
+
+
+# A copy whose lead has the quotation spliced into it: the quotation is on that copy's backbone
+# and the lead is off it, while the lead's last words also stand in that copy's headline.
+_LEAD = (
+    "The harbour board of Kestrel Point voted on Monday to dredge the silted inner channel and"
+    " let the larger trawlers back into port."
+)
+_LEAD_REWORDED = (
+    "The harbour board of Kestrel Point voted on Monday to dredge the silted inner channel, a"
+    " job fishing crews have asked for since the storms."
+)
+_QUOTE = (
+    "“We have waited eleven years for somebody to take the mud seriously, and now that they"
+    " have, we want the dredgers here before the autumn gales close the bar,” said Wenna"
+    " Coldridge, who runs the fish market on the quay."
+)
+_REST = (
+    "The work will cost about four million pounds, most of it from a coastal fund, and is due"
+    " to start in September once the seal colony has left the sandbanks for the season."
+    " Board members said the channel would be checked again each spring."
+)
+
+
+def test_a_lead_moved_below_a_quotation_stays_matched_when_its_headline_shares_words():
+    doc = article("Kestrel Point to dredge its channel", _LEAD, _QUOTE, _REST)
+    sibling = article(
+        "Inner channel and let the larger trawlers back, board decides",
+        _QUOTE,
+        _LEAD_REWORDED,
+        _REST,
+    )
+    al = align(doc, sibling)
+    a = al.a
+    lead_start = doc.index(_LEAD)
+    common = _LEAD[: _LEAD.index(" inner")]  # "The harbour board ... the silted" in both
+    shared = [i for i in range(len(a)) if lead_start <= a.starts[i] < lead_start + len(common)]
+    assert len(shared) == len(common.split())
+    assert all(al.a_to_b[i] != -1 and al.moved[i] for i in shared)
+
+
+def test_a_headline_phrase_inside_a_moved_lead_does_not_take_the_backbone():
+    # the copy's headline repeats six words of the lead ("inner channel and let the larger"),
+    # a lead this copy has further down (a quotation was spliced in above it). Taken as the
+    # backbone, those six words would push the byline both copies share off it.
+    byline = "By Morwenna Trice, Harbour Desk"
+    lead = (
+        "The harbour board of Kestrel Point voted on Monday to dredge the silted inner channel"
+        " and let the larger trawlers back in, a decision the fishing crews of the town had"
+        " sought for years."
+    )
+    reworded = lead.replace("and let the larger trawlers", "so that trawlers can come")
+    doc = article("Kestrel Point to dredge its channel", byline, lead, _QUOTE, _REST)
+    sibling = article("Inner channel and let the larger boats", byline, _QUOTE, reworded, _REST)
+    al = align(doc, sibling)
+    start = doc.index(byline)
+    words = [i for i in range(len(al.a)) if start <= al.a.starts[i] < start + len(byline)]
+    assert [al.a_to_b[i] for i in words] == _b_words(al, byline)
+
+
+def _b_words(al, text: str) -> list[int]:
+    start = al.b.text.index(text)
+    return [j for j in range(len(al.b)) if start <= al.b.starts[j] < start + len(text)]

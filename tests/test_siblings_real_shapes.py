@@ -140,6 +140,25 @@ def test_the_sibling_has_the_block_after_a_line_without_a_full_stop(linter):
     assert fixed(linter, doc, sibling) == clean
 
 
+def test_the_copy_that_has_the_whole_quotation_decides_the_move(linter):
+    # the closest copy words the quotation's second sentence otherwise, so only its first
+    # sentence is a block there; moving that alone would leave the second in the sentence
+    second = "“The engine is older than I am, and it has never once left us stranded at sea.”"
+    reworded = "“Nothing on this coast runs as sweetly as that old engine of hers.”"
+    quote = QUOTE + " " + second
+    clean = article(OPENING, CREWS, TIMETABLE, quote, CLOSING)
+    closest = article(OPENING, CREWS, TIMETABLE, QUOTE + " " + reworded, CLOSING)
+    whole = article(
+        OPENING.replace("on Thursday", "this week"),
+        CREWS,
+        TIMETABLE,
+        quote,
+        "A new boat is due the year after next.",
+    )
+    doc = article(OPENING, splice(CREWS, "along the keel", quote), TIMETABLE, CLOSING)
+    assert fixed(linter, doc, closest, whole) == clean
+
+
 # -- shape 3: a partial copy decides the place of a block it has whole ----------------------------
 
 

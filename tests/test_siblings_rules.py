@@ -152,3 +152,21 @@ def test_a_glued_date_goes_and_the_reworded_words_after_it_stay(linter):
     doc = "date 2024-03-12 " + reworded
     fixed = Linter(select=["SIB002"]).fix(doc, siblings=[CLEAN]).text
     assert fixed == reworded
+
+
+def test_a_credit_line_before_the_copyright_line_stays():
+    # the copies lack both lines; the copyright line is furniture, the credit line is the story's
+    credit = "Pennick's statement was read out by the council clerk."
+    notice = "Copyright 2024 The Marrowby Courier. All rights reserved."
+    doc = article(CLEAN, credit, notice)
+    edges = Linter(select=["SIB002"])  # alone: BPL002 would report the copyright line first
+    siblings = [CLEAN, article(*REWORDED)]
+    [edge] = edges.check(doc, siblings=siblings)
+    assert doc[edge.start : edge.end] == notice
+    assert edges.fix(doc, siblings=siblings).text == article(CLEAN, credit)
+
+
+def test_a_line_that_is_no_sentence_goes_with_the_copyright_line():
+    doc = article(CLEAN, "More from the Courier", "Copyright 2024 The Marrowby Courier.")
+    fixed = Linter(select=["SIB002"]).fix(doc, siblings=[CLEAN, article(*REWORDED)]).text
+    assert fixed == CLEAN

@@ -48,7 +48,7 @@ def align_tokens(a: Tokens, b: Tokens, n: int = DEFAULT_NGRAM) -> Alignment:
     is linked: extending the backbone first would let a word that happens to follow it in both
     texts (a paragraph starting with the same word as a moved quotation) steal the moved
     block's first word."""
-    pairs = anchors.anchors(a, b, n)
+    pairs = anchors.drop_islands(anchors.anchors(a, b, n), n)
     chain = longest_increasing([j for _, j in pairs])
     backbone = [pairs[k] for k in chain]
     segments = anchors.segments(backbone, n)
@@ -60,12 +60,12 @@ def align_tokens(a: Tokens, b: Tokens, n: int = DEFAULT_NGRAM) -> Alignment:
     moved: list[tuple[int, int, int]] = []
     for run in anchors.runs(off, n):
         (i0, j0), (i1, _) = run[0], run[-1]
-        if i1 + n - i0 < MIN_BLOCK_WORDS:
+        free = _longest_free(m, i0, j0, i1 + n - i0)
+        if free is None:
             continue
-        if any(m.a_to_b[i] != UNMATCHED for i in range(i0, i1 + n)):
-            continue  # overlaps the backbone: a repeated phrase, not a moved block
-        m.claim(i0, j0, i1 - i0 + n, moved=True)
-        moved.append((i0, j0, i1 - i0 + n))
+        i, j, size = free
+        m.claim(i, j, size, moved=True)
+        moved.append((i, j, size))
     for i, j, size in segments:
         m.extend(i, j, size, moved=False)
     for i, j, size in moved:
@@ -75,6 +75,32 @@ def align_tokens(a: Tokens, b: Tokens, n: int = DEFAULT_NGRAM) -> Alignment:
     fill_gaps(m)
     match_leftover_runs(m)
     return Alignment(a, b, tuple(m.a_to_b), tuple(m.b_to_a), tuple(m.moved), blocks(m))
+
+
+def _longest_free(m: Matcher, i0: int, j0: int, size: int) -> tuple[int, int, int] | None:
+    """The longest stretch of a run of moved anchors (A words i0.., B words j0..) whose words
+    the backbone has not taken, when it is a block's worth of words; None otherwise.
+
+    A few words of the run can be on the backbone by chance: a splice in one copy's lead puts
+    the quotation on the backbone and the lead off it, and the lead's last words ("R. Kelly and
+    other") also stand in the copy's headline, which the backbone then ties them to. The rest of
+    the lead is still a moved block, and a copy should not lose it (its share of matched words
+    decides whether it is a whole copy). A run the backbone takes most of stays out: a repeated
+    phrase, not a moved block."""
+    best: tuple[int, int, int] | None = None
+    k = 0
+    while k < size:
+        if m.a_to_b[i0 + k] != UNMATCHED or m.b_to_a[j0 + k] != UNMATCHED:
+            k += 1
+            continue
+        start = k
+        while k < size and m.a_to_b[i0 + k] == UNMATCHED and m.b_to_a[j0 + k] == UNMATCHED:
+            k += 1
+        if best is None or k - start > best[2]:
+            best = (i0 + start, j0 + start, k - start)
+    if best is None or best[2] < MIN_BLOCK_WORDS:
+        return None
+    return best
 
 
 def align(a: str, b: str, n: int = DEFAULT_NGRAM) -> Alignment:

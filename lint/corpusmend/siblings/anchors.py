@@ -79,3 +79,35 @@ def runs(anchors: list[tuple[int, int]], n: int) -> list[list[tuple[int, int]]]:
                 continue
         runs.append([(i, j)])
     return runs
+
+
+# Anchors a chance island may hold: a run covering at most a moved block's minimum of words.
+ISLAND_WORDS = 6
+ISLAND_GAP = 3  # words between the island and the runs around it, beyond the n-gram's own
+
+
+def drop_islands(pairs: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """The anchors without chance islands: a short run on a diagonal of its own, set in A
+    between two runs that agree with each other ("R. Kelly and other" in a copy's headline,
+    inside the lead paragraph that copy has further down). Kept, such an island can take the
+    backbone away from the text around it, and from the anchors that go with that text."""
+    rs = runs(pairs, n)
+    out: list[tuple[int, int]] = []
+    for k, run in enumerate(rs):
+        if 0 < k < len(rs) - 1 and _island(rs[k - 1], run, rs[k + 1], n):
+            continue
+        out.extend(run)
+    return out
+
+
+def _island(
+    before: list[tuple[int, int]], run: list[tuple[int, int]], after: list[tuple[int, int]], n: int
+) -> bool:
+    if len(run) + n - 1 > ISLAND_WORDS or min(len(before), len(after)) <= len(run):
+        return False
+    (pi, pj), (ni, nj) = before[-1], after[0]
+    (i0, j0), (i1, _) = run[0], run[-1]
+    if i0 - pi > n + ISLAND_GAP or ni - i1 > n + ISLAND_GAP:
+        return False
+    around, own = nj - ni, j0 - i0
+    return abs((pj - pi) - around) <= ISLAND_GAP and abs(own - around) > ISLAND_GAP

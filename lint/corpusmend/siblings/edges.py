@@ -100,6 +100,12 @@ def _edge_repair(
         cut = start + min(b for b, _ in spots)
         if text[start:cut].strip() and _flows_on(text, start, cut, where):
             start, edit = cut, Edit(_back_space(text, cut), edit.end, "")
+        elif _sentence_lines(text[start : _line_start(text, cut)]):
+            # lines of the story before the furniture ("Isachenkov reported from Moscow."
+            # before the copyright line) stay: copies often drop a credit line, and which
+            # copies are a document's siblings must not decide whether its prose is kept
+            start = _line_start(text, cut)
+            edit = Edit(_back_space(text, start), edit.end, "")
     return Repair(
         start,
         end,
@@ -107,6 +113,21 @@ def _edge_repair(
         (edit,),
         pair.provenance(siblings=count),
         f"remove the text at the {where}: no sibling has it",
+    )
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _sentence_lines(text: str) -> bool:
+    """Whether `text` is one or more whole lines that each read as a sentence: a capital
+    first, three words or more, a sentence end last."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if not lines or not text.rstrip(" \t").endswith("\n"):
+        return False
+    return all(
+        len(line.split()) >= 3 and line[:1].isupper() and line[-1:] in '.!?"”' for line in lines
     )
 
 

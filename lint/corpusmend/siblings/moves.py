@@ -247,15 +247,11 @@ def _moved_blocks(
     doc: Document, siblings: Sequence[Document], store: AlignmentStore
 ) -> list[Repair]:
     found = pairs(doc, siblings, store)
-    repairs: list[Repair] = []
-    taken: list[tuple[int, int]] = []
-    for pair in found:
+    candidates: list[tuple[tuple[int, int, int, int], Pair, _Move, Votes, bool]] = []
+    for rank, pair in enumerate(found):
         for block in pair.al.blocks:
             move = _best_move(pair.al, block)
             if move is None:
-                continue
-            lo, hi = move.block.a_start, move.block.a_end
-            if any(lo < t_hi and t_lo < hi for t_lo, t_hi in taken):
                 continue
             votes = _move_votes(found, move)
             decided = votes.decided()
@@ -265,8 +261,23 @@ def _moved_blocks(
                 continue
             if (decided is None or not pair.whole_copy) and not rejoins:
                 continue  # two versions, or a partial copy: only a rejoined sentence decides
-            taken.append((lo, hi))
-            repairs.append(_move_repair(doc, pair, move, votes, rejoins))
+            mended = move.broken_now - move.broken_after
+            candidates.append(
+                ((-mended, move.broken_after, -move.block.size, rank), pair, move, votes, rejoins)
+            )
+    # Where several copies show a block, the move that mends the most wins, then the largest
+    # block: a copy that words the quotation's last sentence otherwise has only its first
+    # sentence as a block, and moving that leaves the rest of the quotation in the sentence.
+    candidates.sort(key=lambda c: c[0])
+    repairs: list[Repair] = []
+    taken: list[tuple[int, int]] = []
+    for _, pair, move, votes, rejoins in candidates:
+        lo, hi = move.block.a_start, move.block.a_end
+        if any(lo < t_hi and t_lo < hi for t_lo, t_hi in taken):
+            continue
+        taken.append((lo, hi))
+        repairs.append(_move_repair(doc, pair, move, votes, rejoins))
+    repairs.sort(key=lambda r: r.start)
     return repairs
 
 
