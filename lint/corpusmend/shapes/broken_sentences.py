@@ -13,6 +13,7 @@ import regex
 
 from corpusmend.document import Document, Span
 from corpusmend.shapes.fragments import LIST_START, link_line, title_case
+from corpusmend.shapes.quote_labels import LABELLED, labelled_continuations
 
 # The patterns anchored at the end ($) are only ever searched (for a yes or no), and REVERSE
 # makes that search start at the end: it looks at the last word, not at every word of the text.
@@ -29,8 +30,9 @@ _OPEN_END_WEAK = regex.compile(
     regex.REVERSE,
 )
 # A lower-case word that starts a continuation ("to the United Nations ...").
-# It may end a quotation the block was spliced into ("... a “historic⏎⏎...⏎⏎step” for ...").
-_CONTINUATION_WORD = regex.compile(r"[\p{Ll}][\p{Ll}'’-]*(?=[\s,;:]|[\"”’'][\s,;:.])")
+# It may end a quotation the block was spliced into ("... a “historic⏎⏎...⏎⏎step” for ...")
+# or run into a dash or an ellipsis ("large—up until 1857", "elections…and").
+_CONTINUATION_WORD = regex.compile(r"[\p{Ll}][\p{Ll}'’-]*(?=[\s,;:–—…]|[\"”’'][\s,;:.])")
 # Lower-case starts that are not continuations: bylines, links, handles, code-ish tokens.
 _NOT_CONTINUATION = regex.compile(
     r"^(?:by\s+\p{Lu}|https?:|www\.|pic\.|\S*@|\S+\.(?:com|org|net|gov|uk)\b|e\.g\.|i\.e\.)"
@@ -38,10 +40,13 @@ _NOT_CONTINUATION = regex.compile(
 # Closing punctuation, maybe followed by closing quotes or brackets.
 _CLOSED_END = regex.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?]?$", regex.REVERSE)
 # A sentence end inside a paragraph followed by a lower-case word: "... said. to the ...".
-# A quotation that trails off ("...for all…”") ends there too.
+# A quotation that trails off ("...for all…”") ends there too, as does a doubled mark ("...
+# you don't??” because") and a period some sites set after a space ("... on Twitter . and").
 _GLUED = regex.compile(
-    r"(?<=[\p{L}\d][\"”’')\]]*)(?:[.!?][\"”’')\]]*|…[\"”’')\]]+)[^\S\n]+(?=\p{Ll})"
+    r"(?:(?<=[\p{L}\d][\"”’')\]]*)(?:[!?]+[\"”’')\]]*|…[\"”’')\]]+)"
+    r"|(?<=[\p{L}\d][\"”’')\]]*[^\S\n]?)\.[\"”’')\]]*)[^\S\n]+(?=\p{Ll})"
 )
+_QUOTE_CLOSERS = "\"”’'"
 _WORD = regex.compile(r"\S+")
 
 
@@ -91,8 +96,14 @@ _SPEECH_VERB = (
     r"(?:said|says|asked|asks|added|adds|wrote|writes|tweeted|replied|replies|cried|shouted|"
     r"yelled|exclaimed|told|tells|came|continued|wondered|demanded|joked|insisted|warned)"
 )
+# A pronoun and a verb ("she laughed"), not an auxiliary: "...surprise…” she will never be
+# forgotten" is the rest of another sentence.
+_AUXILIARY = (
+    r"(?:will|would|can|could|should|may|might|must|shall|is|was|are|were|has|have|had|do|does"
+    r"|did)"
+)
 _ATTRIBUTION_START = regex.compile(
-    rf"(?:(?:he|she|they|i|we|it|you)\s+\p{{Ll}}+|{_SPEECH_VERB}\b|"
+    rf"(?:(?:he|she|they|i|we|it|you)\s+(?!{_AUXILIARY}\b)\p{{Ll}}+|{_SPEECH_VERB}\b|"
     rf"(?:the|a|an|one|his|her|their)\s+(?:\S+\s+){{0,3}}{_SPEECH_VERB}\b)"
 )
 
@@ -103,14 +114,17 @@ def _not_a_sentence_end(doc: Document, m: regex.Match) -> bool:
     text = doc.text
     mark = text[m.start()]
     if mark == ".":
-        return doc.abbreviation_before(m.start())
-    if m.group(0)[1:2] not in "\"”’'":
+        dot = m.start()
+        # the word before it, even across a space ("... Twitter . and")
+        return doc.abbreviation_before(dot - 1 if text[dot - 1].isspace() else dot)
+    if not any(c in _QUOTE_CLOSERS for c in m.group(0)):
         return False
     return _ATTRIBUTION_START.match(text, m.end()) is not None
 
 
 def glued_continuations(doc: Document, span: Span) -> Iterator[tuple[int, int]]:
-    """(sentence end, continuation start) pairs inside a paragraph: a sentence ends and the next
+    """(sentence end, continuation start) pairs inside a paragraph: a sentence ends (or a
+    quotation ends in its source label, :mod:`corpusmend.shapes.quote_labels`) and the next
     one starts in lower case, as when a broken sentence's rest was glued after a block."""
     text = doc.text
     for m in _GLUED.finditer(text, span.start, span.end):
@@ -121,6 +135,9 @@ def glued_continuations(doc: Document, span: Span) -> Iterator[tuple[int, int]]:
         cut = m.start() + len(m.group(0).rstrip())
         if continuation_at(text, m.end(), span.end):
             yield cut, m.end()
+    for cut, start in labelled_continuations(doc, span):
+        if continuation_at(text, start, span.end):
+            yield cut, start
 
 
 def lower_case_starts(doc: Document) -> list[int]:
@@ -171,6 +188,10 @@ def glued_paragraphs(doc: Document) -> set[int]:
             if _not_a_sentence_end(doc, m):
                 continue
             if continuation_at(text, m.end(), paras[i].end):
+                found.add(i)
+        for m in LABELLED.finditer(text):
+            i = doc.paragraph_at(m.start())
+            if i is not None and i not in found and next(glued_continuations(doc, paras[i]), None):
                 found.add(i)
         return found
 
