@@ -18,6 +18,7 @@ from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 from corpusmend.shapes.quote_labels import GATE as LABELLED_QUOTATION
+from corpusmend.shapes.quote_labels import HASHTAGS_GATE
 from corpusmend.shapes.splices import find_splices
 
 
@@ -50,8 +51,9 @@ class SpliceKind(CheckKind):
 
     def gate(self) -> Gate:
         """A splice resumes in a lower-case paragraph, glued after a sentence end or glued after
-        a quotation's source label."""
-        return Gate((LOWER_CASE_PARAGRAPH, *GLUED_LOWER_CASE, LABELLED_QUOTATION), "sentence")
+        a quotation's source label or closing hashtags."""
+        patterns = (LOWER_CASE_PARAGRAPH, *GLUED_LOWER_CASE, LABELLED_QUOTATION, HASHTAGS_GATE)
+        return Gate(patterns, "sentence")
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text

@@ -13,7 +13,8 @@ import regex
 
 from corpusmend.document import Document, Span
 from corpusmend.shapes.fragments import LIST_START, link_line, title_case
-from corpusmend.shapes.quote_labels import LABELLED, labelled_continuations
+from corpusmend.shapes.quote_labels import candidates as label_candidates
+from corpusmend.shapes.quote_labels import labelled_continuations
 
 # The patterns anchored at the end ($) are only ever searched (for a yes or no), and REVERSE
 # makes that search start at the end: it looks at the last word, not at every word of the text.
@@ -189,8 +190,8 @@ def glued_paragraphs(doc: Document) -> set[int]:
                 continue
             if continuation_at(text, m.end(), paras[i].end):
                 found.add(i)
-        for m in LABELLED.finditer(text):
-            i = doc.paragraph_at(m.start())
+        for at in label_candidates(text):
+            i = doc.paragraph_at(at)
             if i is not None and i not in found and next(glued_continuations(doc, paras[i]), None):
                 found.add(i)
         return found

@@ -2,7 +2,8 @@
 
 Quotations set apart from the text often end in their source rather than a sentence end: a
 dash and a name ("... greater harm.” – The Buddha"), a reference ("...” Luke 10:3", "...” 2
-Timothy 3:1-3") or a link ("...” http://example.com/x", "...” pic.twitter.com/x"). When a
+Timothy 3:1-3") or a link ("...” http://example.com/x", "...” pic.twitter.com/x"); a post
+quoted whole may end in its hashtags ("... a great day! #proud”"). When a
 block like that was spliced into a sentence and the sentence's lower-case rest was glued after
 it ("... – The Buddha values in life."), no sentence end comes before the rest, so
 :mod:`corpusmend.shapes.broken_sentences` needs this shape too.
@@ -21,6 +22,7 @@ from collections.abc import Iterator
 import regex
 
 from corpusmend.document import Document, Span
+from corpusmend.gates import MAYBE_LOWER, SPACE_IN_LINE
 from corpusmend.shapes.fragments import title_case
 
 # A word of a label: a capitalised word, a figure, an ampersand, a dash or a link.
@@ -33,6 +35,13 @@ LABELLED = regex.compile(
     rf"(?P<label>[^\S\n]*(?:[–—-]+[^\S\n]*)?{_TOKEN}(?:[^\S\n]+{_TOKEN}){{0,7}})"
     r"[^\S\n]+(?=\p{Ll})"
 )
+# A post's hashtags after its last sentence, then the closing mark and the lower-case word
+# ("... a great day! #proud” and").
+_HASHTAGS_END = regex.compile(
+    r"(?<=[.!?…][\"”’')\]]*[^\S\n]+(?:#[\p{L}\p{N}_]+[^\S\n]*)+)[”\"]+[^\S\n]+(?=\p{Ll})"
+)
+# re (gates.py): a hashtag closing a quotation before a space and what may be lower case.
+HASHTAGS_GATE = r"#[^\s”\"]*[”\"]+" + SPACE_IN_LINE + "+" + MAYBE_LOWER
 # re (gates.py) reads this as a superset of LABELLED's start: a closing mark, spaces, and a
 # character a label may start with (anything but white space and the ASCII characters that
 # start no label word: punctuation but "&" and "-", and lower-case letters but the "h", "p" and
@@ -74,10 +83,19 @@ def _rest_fits(text: str, start: int, end: int) -> bool:
     return not any(w in _ATTRIBUTION_WORDS for w in first)
 
 
+def candidates(text: str) -> Iterator[int]:
+    """Where a labelled quotation or one closing after hashtags may end, in the whole text
+    (:func:`labelled_continuations` decides)."""
+    for m in LABELLED.finditer(text):
+        yield m.start()
+    for m in _HASHTAGS_END.finditer(text):
+        yield m.start()
+
+
 def labelled_continuations(doc: Document, span: Span) -> Iterator[tuple[int, int]]:
     """(label end, rest start) pairs in a quotation paragraph: its quotation closes, a source
-    label follows, and what may be a sentence's lower-case rest is glued after the label (the
-    caller checks that it starts like one)."""
+    label follows (or the quotation closes after a post's hashtags), and what may be a
+    sentence's lower-case rest is glued after it (the caller checks that it starts like one)."""
     text = doc.text
     if text[span.start] not in '“"«':
         return
@@ -87,3 +105,6 @@ def labelled_continuations(doc: Document, span: Span) -> Iterator[tuple[int, int
             continue
         if _rest_fits(text, m.end(), span.end):
             yield m.start("label") + len(label.rstrip()), m.end()
+    for m in _HASHTAGS_END.finditer(text, span.start, span.end):
+        if _rest_fits(text, m.end(), span.end):
+            yield m.start() + len(m.group(0).rstrip()), m.end()
