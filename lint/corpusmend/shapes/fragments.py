@@ -139,8 +139,10 @@ def heading_like(line: str) -> bool:
 
 
 def quote_intro(line: str) -> bool:
-    """Whether the line ends like the intro of a quotation: a reporting verb and a comma."""
-    return _QUOTE_INTRO.search(line) is not None
+    """Whether the line ends like the intro of a quotation: a reporting verb and a comma. A
+    capitalised word inside the line is a name, not the verb ('... of the United States,')."""
+    m = _QUOTE_INTRO.search(line)
+    return m is not None and (m.start() == 0 or not line[m.start()].isupper())
 
 
 def broken_fragment(
