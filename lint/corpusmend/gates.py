@@ -145,7 +145,7 @@ GLUED_LOWER_CASE = (
     ),
     "…" + r"[\"”’')\]]+" + SPACE_IN_LINE + "+" + MAYBE_LOWER,  # a quotation trailing off
     # a period after a space ("... on Twitter . and")
-    SPACE_IN_LINE + r"\.[\"”’')\]]*" + SPACE_IN_LINE + "+" + MAYBE_LOWER,
+    r"\.(?<=\s\.)[\"”’')\]]*" + SPACE_IN_LINE + "+" + MAYBE_LOWER,
 )
 
 

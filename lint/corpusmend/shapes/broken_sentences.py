@@ -13,8 +13,11 @@ import regex
 
 from corpusmend.document import Document, Span
 from corpusmend.shapes.fragments import LIST_START, link_line, title_case
-from corpusmend.shapes.quote_labels import candidates as label_candidates
-from corpusmend.shapes.quote_labels import labelled_continuations
+from corpusmend.shapes.quote_labels import (
+    QUOTATION_STARTS,
+    labelled_continuations,
+    may_hold_labels,
+)
 
 # The patterns anchored at the end ($) are only ever searched (for a yes or no), and REVERSE
 # makes that search start at the end: it looks at the last word, not at every word of the text.
@@ -44,9 +47,20 @@ _CLOSED_END = regex.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?]?$", regex
 # A quotation that trails off ("...for all…”") ends there too, as does a doubled mark ("...
 # you don't??” because") and a period some sites set after a space ("... on Twitter . and").
 _GLUED = regex.compile(
-    r"(?:(?<=[\p{L}\d][\"”’')\]]*)(?:[!?]+[\"”’')\]]*|…[\"”’')\]]+)"
-    r"|(?<=[\p{L}\d][\"”’')\]]*[^\S\n]?)\.[\"”’')\]]*)[^\S\n]+(?=\p{Ll})"
+    r"(?<=[\p{L}\d][\"”’')\]]*)(?:[.!?][!?]*[\"”’')\]]*|…[\"”’')\]]+)[^\S\n]+(?=\p{Ll})"
 )
+_GLUED_SPACED = regex.compile(r"(?<=[\p{L}\d][\"”’')\]]*[^\S\n])\.[\"”’')\]]*[^\S\n]+(?=\p{Ll})")
+
+
+def _glued(text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match]:
+    """The matches of _GLUED in text[start:end], then those of _GLUED_SPACED (only looked for
+    when the text has a period after a space)."""
+    end = len(text) if end is None else end
+    yield from _GLUED.finditer(text, start, end)
+    if " ." in text:
+        yield from _GLUED_SPACED.finditer(text, start, end)
+
+
 _QUOTE_CLOSERS = "\"”’'"
 _WORD = regex.compile(r"\S+")
 
@@ -124,21 +138,24 @@ def _not_a_sentence_end(doc: Document, m: regex.Match) -> bool:
 
 
 def glued_continuations(doc: Document, span: Span) -> Iterator[tuple[int, int]]:
-    """(sentence end, continuation start) pairs inside a paragraph: a sentence ends (or a
-    quotation ends in its source label, :mod:`corpusmend.shapes.quote_labels`) and the next
-    one starts in lower case, as when a broken sentence's rest was glued after a block."""
+    """(sentence end, continuation start) pairs inside a paragraph, in text order: a sentence
+    ends (or a quotation ends in its source label, :mod:`corpusmend.shapes.quote_labels`) and
+    the next one starts in lower case, as when a broken sentence's rest was glued after a
+    block."""
     text = doc.text
-    for m in _GLUED.finditer(text, span.start, span.end):
+    found = []
+    for m in _glued(text, span.start, span.end):
         if _not_a_sentence_end(doc, m):
             continue
         if text[m.start()] == "…" and text[span.start] not in '“"‘«':
             continue  # only a quotation paragraph trails off to its end: '...when…” is' goes on
         cut = m.start() + len(m.group(0).rstrip())
         if continuation_at(text, m.end(), span.end):
-            yield cut, m.end()
+            found.append((cut, m.end()))
     for cut, start in labelled_continuations(doc, span):
         if continuation_at(text, start, span.end):
-            yield cut, start
+            found.append((cut, start))
+    return iter(sorted(found))
 
 
 def lower_case_starts(doc: Document) -> list[int]:
@@ -182,7 +199,7 @@ def glued_paragraphs(doc: Document) -> set[int]:
     def compute() -> set[int]:
         text, paras = doc.text, doc.paragraphs
         found: set[int] = set()
-        for m in _GLUED.finditer(text):  # no match runs over a line break
+        for m in _glued(text):  # no match runs over a line break
             i = doc.paragraph_at(m.start())
             if i is None or i in found:
                 continue
@@ -190,9 +207,12 @@ def glued_paragraphs(doc: Document) -> set[int]:
                 continue
             if continuation_at(text, m.end(), paras[i].end):
                 found.add(i)
-        for at in label_candidates(text):
-            i = doc.paragraph_at(at)
-            if i is not None and i not in found and next(glued_continuations(doc, paras[i]), None):
+        if not may_hold_labels(text):
+            return found
+        for i, p in enumerate(paras):  # a quotation ending in a label or hashtags
+            if i in found or text[p.start] not in QUOTATION_STARTS:
+                continue
+            if any(continuation_at(text, s, p.end) for _, s in labelled_continuations(doc, p)):
                 found.add(i)
         return found
 

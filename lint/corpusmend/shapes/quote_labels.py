@@ -17,6 +17,7 @@ apposition ("...” — Ann Lee, a former envoy"): none of these is taken.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -31,7 +32,7 @@ _TOKEN = rf"(?:[\p{{Lu}}\p{{N}}&–—-]|{_LINK})\S*"
 # A closing quotation mark (or two: a straight one closes after a character, not a space), the
 # label, and the lower-case word after it.
 LABELLED = regex.compile(
-    r"(?:(?<=\S)[”\"]|”)[”\"]*"
+    r"(?:(?<=\S)[”\"]|”)[”\"]{0,2}"
     rf"(?P<label>[^\S\n]*(?:[–—-]+[^\S\n]*)?{_TOKEN}(?:[^\S\n]+{_TOKEN}){{0,7}})"
     r"[^\S\n]+(?=\p{Ll})"
 )
@@ -40,13 +41,20 @@ LABELLED = regex.compile(
 _HASHTAGS_END = regex.compile(
     r"(?<=[.!?…][\"”’')\]]*[^\S\n]+(?:#[\p{L}\p{N}_]+[^\S\n]*)+)[”\"]+[^\S\n]+(?=\p{Ll})"
 )
-# re (gates.py): a hashtag closing a quotation before a space and what may be lower case.
-HASHTAGS_GATE = r"#[^\s”\"]*[”\"]+" + SPACE_IN_LINE + "+" + MAYBE_LOWER
-# re (gates.py) reads this as a superset of LABELLED's start: a closing mark, spaces, and a
-# character a label may start with (anything but white space and the ASCII characters that
-# start no label word: punctuation but "&" and "-", and lower-case letters but the "h", "p" and
-# "w" a link starts with).
-GATE = r"[”\"][^\S\n]*[^\x00-\x25\x27-\x2c\x2e\x2f\x3a-\x40\x5b-\x67\x69-\x6f\x71-\x76\x78-\x7f\s]"
+# How far into the label a link must start, or a reference have its colon (the gates look that
+# far only).
+_REACH = 60
+# re (gates.py) patterns, together a superset of what labelled_continuations takes: a closing
+# mark (one pattern per mark: a literal first character is found far faster than a class) and
+# a dash, or a link or a reference's "10:3" within reach (two more closing marks at most come
+# first); or hashtags closing a quotation.
+GATES = tuple(
+    mark + rf"(?:[^\S\n]*[–—-]|[^\n]{{0,{_REACH + 2}}}?(?:{_LINK}|\d[^\S\n]?:[^\S\n]?\d))"
+    for mark in ("”", r'"(?<=\S")')  # a straight mark closes after a character
+)
+HASHTAGS_GATE = "#" + r"[^\s”\"]*[”\"]+" + SPACE_IN_LINE + "+" + MAYBE_LOWER
+_GATES = [re.compile(p) for p in (*GATES, HASHTAGS_GATE)]
+QUOTATION_STARTS = '“"«'
 _WORD = regex.compile(r"\S+")
 # Words that make a name before them an attribution ("...” Smith said", "...” Smith later
 # told").
@@ -60,7 +68,7 @@ _ATTRIBUTION_WORDS = frozenset(
 )
 _LINK_IN = regex.compile(_LINK)
 _DASH_LABEL = regex.compile(r"\s*[–—-]+\s*\p{Lu}")
-_REFERENCE = regex.compile(r"\p{Lu}\p{Ll}*\.?\s+\d+\s*:\s*\d")
+_REFERENCE = regex.compile(r"\p{Lu}\p{Ll}*\.?[^\S\n]+\d+[^\S\n]?:[^\S\n]?\d")
 _SENTENCE_END = regex.compile(r"[.!?…][\"”’')\]]*$")
 
 
@@ -70,7 +78,10 @@ def _is_label(label: str) -> bool:
     start the next sentence ('...” Then he ...', '...” Mr. Lee is ...')."""
     if _DASH_LABEL.match(label) is not None:
         return True
-    return _REFERENCE.search(label) is not None or _LINK_IN.search(label) is not None
+    reference = _REFERENCE.search(label)
+    if reference is not None and label.index(":", reference.start()) <= _REACH:
+        return True
+    return _LINK_IN.search(label, 0, _REACH) is not None
 
 
 def _rest_fits(text: str, start: int, end: int) -> bool:
@@ -83,13 +94,10 @@ def _rest_fits(text: str, start: int, end: int) -> bool:
     return not any(w in _ATTRIBUTION_WORDS for w in first)
 
 
-def candidates(text: str) -> Iterator[int]:
-    """Where a labelled quotation or one closing after hashtags may end, in the whole text
-    (:func:`labelled_continuations` decides)."""
-    for m in LABELLED.finditer(text):
-        yield m.start()
-    for m in _HASHTAGS_END.finditer(text):
-        yield m.start()
+def may_hold_labels(text: str) -> bool:
+    """The cheap test: whether a labelled quotation or one closing after hashtags may be in
+    the text at all (the gates' search)."""
+    return any(g.search(text) is not None for g in _GATES)
 
 
 def labelled_continuations(doc: Document, span: Span) -> Iterator[tuple[int, int]]:
@@ -97,7 +105,7 @@ def labelled_continuations(doc: Document, span: Span) -> Iterator[tuple[int, int
     label follows (or the quotation closes after a post's hashtags), and what may be a
     sentence's lower-case rest is glued after it (the caller checks that it starts like one)."""
     text = doc.text
-    if text[span.start] not in '“"«':
+    if text[span.start] not in QUOTATION_STARTS:
         return
     for m in LABELLED.finditer(text, span.start, span.end):
         label = m.group("label")
