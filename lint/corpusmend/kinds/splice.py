@@ -18,7 +18,7 @@ from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 from corpusmend.shapes.quote_labels import GATES as LABELLED_QUOTATION
-from corpusmend.shapes.quote_labels import HASHTAGS_GATE
+from corpusmend.shapes.quote_labels import HASHTAGS_GATE, POST_SIGNATURE_GATE
 from corpusmend.shapes.splices import find_splices
 
 
@@ -51,8 +51,14 @@ class SpliceKind(CheckKind):
 
     def gate(self) -> Gate:
         """A splice resumes in a lower-case paragraph, glued after a sentence end or glued after
-        a quotation's source label or closing hashtags."""
-        patterns = (LOWER_CASE_PARAGRAPH, *GLUED_LOWER_CASE, *LABELLED_QUOTATION, HASHTAGS_GATE)
+        a quotation's source label, closing hashtags or a post's signature."""
+        patterns = (
+            LOWER_CASE_PARAGRAPH,
+            *GLUED_LOWER_CASE,
+            *LABELLED_QUOTATION,
+            HASHTAGS_GATE,
+            POST_SIGNATURE_GATE,
+        )
         return Gate(patterns, "sentence")
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:

@@ -35,8 +35,9 @@ _OPEN_END_WEAK = regex.compile(
 )
 # A lower-case word that starts a continuation ("to the United Nations ...").
 # It may end a quotation the block was spliced into ("... a “historic⏎⏎...⏎⏎step” for ...")
-# or run into a dash or an ellipsis ("large—up until 1857", "elections…and").
-_CONTINUATION_WORD = regex.compile(r"[\p{Ll}][\p{Ll}'’-]*(?=[\s,;:–—…]|[\"”’'][\s,;:.])")
+# or run into a dash or an ellipsis ("large—up until 1857", "elections…and"), or end a
+# quoted question ("... murdering each⏎⏎...⏎⏎other?” the governor said").
+_CONTINUATION_WORD = regex.compile(r"[\p{Ll}][\p{Ll}'’-]*(?=[\s,;:–—…]|[.?!]?[\"”’'][\s,;:.])")
 # Lower-case starts that are not continuations: bylines, links, handles, code-ish tokens.
 _NOT_CONTINUATION = regex.compile(
     r"^(?:by\s+\p{Lu}|https?:|www\.|pic\.|\S*@|\S+\.(?:com|org|net|gov|uk)\b|e\.g\.|i\.e\.)"
@@ -210,7 +211,9 @@ def glued_paragraphs(doc: Document) -> set[int]:
         if not may_hold_labels(text):
             return found
         for i, p in enumerate(paras):  # a quotation ending in a label or hashtags
-            if i in found or text[p.start] not in QUOTATION_STARTS:
+            if i in found:
+                continue
+            if text[p.start] not in QUOTATION_STARTS and text.find("(@", p.start, p.end) < 0:
                 continue
             if any(continuation_at(text, s, p.end) for _, s in labelled_continuations(doc, p)):
                 found.add(i)

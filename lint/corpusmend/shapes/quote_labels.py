@@ -3,7 +3,8 @@
 Quotations set apart from the text often end in their source rather than a sentence end: a
 dash and a name ("... greater harm.” – The Buddha"), a reference ("...” Luke 10:3", "...” 2
 Timothy 3:1-3") or a link ("...” http://example.com/x", "...” pic.twitter.com/x"); a post
-quoted whole may end in its hashtags ("... a great day! #proud”"). When a
+quoted whole may end in its hashtags ("... a great day! #proud”"), and an embedded post in its
+signature ("... — Ann Lee (@annlee) July 16, 2018"). When a
 block like that was spliced into a sentence and the sentence's lower-case rest was glued after
 it ("... – The Buddha values in life."), no sentence end comes before the rest, so
 :mod:`corpusmend.shapes.broken_sentences` needs this shape too.
@@ -36,6 +37,12 @@ LABELLED = regex.compile(
     rf"(?P<label>[^\S\n]*(?:[–—-]+[^\S\n]*)?{_TOKEN}(?:[^\S\n]+{_TOKEN}){{0,7}})"
     r"[^\S\n]+(?=\p{Ll})"
 )
+# An embedded post's signature, then the lower-case word ("... — Ann Lee (@annlee) July 16,
+# 2018 a post that"): a post's text need not be quoted.
+_POST_SIGNATURE = regex.compile(
+    r"[–—-][^\S\n]*[^\n()]{1,80}?\(@\w{1,30}\)[^\S\n]+\p{Lu}\p{Ll}+\.?[^\S\n]+\d{1,2},"
+    r"[^\S\n]+\d{4}(?P<end>)[^\S\n]+(?=\p{Ll})"
+)
 # A post's hashtags after its last sentence, then the closing mark and the lower-case word
 # ("... a great day! #proud” and").
 _HASHTAGS_END = regex.compile(
@@ -53,7 +60,8 @@ GATES = tuple(
     for mark in ("”", r'"(?<=\S")')  # a straight mark closes after a character
 )
 HASHTAGS_GATE = "#" + r"[^\s”\"]*[”\"]+" + SPACE_IN_LINE + "+" + MAYBE_LOWER
-_GATES = [re.compile(p) for p in (*GATES, HASHTAGS_GATE)]
+POST_SIGNATURE_GATE = r"\(@"
+_GATES = [re.compile(p) for p in (*GATES, HASHTAGS_GATE, POST_SIGNATURE_GATE)]
 QUOTATION_STARTS = '“"«'
 _WORD = regex.compile(r"\S+")
 # Words that make a name before them an attribution ("...” Smith said", "...” Smith later
@@ -103,8 +111,13 @@ def may_hold_labels(text: str) -> bool:
 def labelled_continuations(doc: Document, span: Span) -> Iterator[tuple[int, int]]:
     """(label end, rest start) pairs in a quotation paragraph: its quotation closes, a source
     label follows (or the quotation closes after a post's hashtags), and what may be a
-    sentence's lower-case rest is glued after it (the caller checks that it starts like one)."""
+    sentence's lower-case rest is glued after it (the caller checks that it starts like one);
+    in any paragraph, the same after an embedded post's signature."""
     text = doc.text
+    if text.find("(@", span.start, span.end) >= 0:
+        for m in _POST_SIGNATURE.finditer(text, span.start, span.end):
+            if _rest_fits(text, m.end(), span.end):
+                yield m.start("end"), m.end()
     if text[span.start] not in QUOTATION_STARTS:
         return
     for m in LABELLED.finditer(text, span.start, span.end):
