@@ -60,7 +60,9 @@ GATES = tuple(
     for mark in ("”", r'"(?<=\S")')  # a straight mark closes after a character
 )
 HASHTAGS_GATE = "#" + r"[^\s”\"]*[”\"]+" + SPACE_IN_LINE + "+" + MAYBE_LOWER
-POST_SIGNATURE_GATE = r"\(@"
+POST_SIGNATURE_GATE = (
+    r"\(@[^\s)]{1,30}\)[^\S\n]+[^\W\d_]+\.?[^\S\n]+\d{1,2},[^\S\n]+\d{4}[^\S\n]+" + MAYBE_LOWER
+)
 _GATES = [re.compile(p) for p in (*GATES, HASHTAGS_GATE, POST_SIGNATURE_GATE)]
 QUOTATION_STARTS = '“"«'
 _WORD = regex.compile(r"\S+")
