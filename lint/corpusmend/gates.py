@@ -144,6 +144,8 @@ GLUED_LOWER_CASE = (
         for mark in (SENTENCE_PERIOD, "!", r"\?")
     ),
     "…" + r"[\"”’')\]]+" + SPACE_IN_LINE + "+" + MAYBE_LOWER,  # a quotation trailing off
+    # a period after a space ("... on Twitter . and")
+    r"\.(?<=\s\.)[\"”’')\]]*" + SPACE_IN_LINE + "+" + MAYBE_LOWER,
 )
 
 

@@ -17,6 +17,8 @@ from corpusmend.gates import GLUED_LOWER_CASE, LOWER_CASE_PARAGRAPH, Gate
 from corpusmend.kinds.base import CheckKind, Hit
 from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
+from corpusmend.shapes.quote_labels import GATES as LABELLED_QUOTATION
+from corpusmend.shapes.quote_labels import HASHTAGS_GATE, POST_SIGNATURE_GATE
 from corpusmend.shapes.splices import find_splices
 
 
@@ -48,8 +50,16 @@ class SpliceKind(CheckKind):
         self.min_words = int(params.get("min_fragment_words", 2))
 
     def gate(self) -> Gate:
-        """A splice resumes in a lower-case paragraph or glued after a sentence end."""
-        return Gate((LOWER_CASE_PARAGRAPH, *GLUED_LOWER_CASE), "sentence")
+        """A splice resumes in a lower-case paragraph, glued after a sentence end or glued after
+        a quotation's source label, closing hashtags or a post's signature."""
+        patterns = (
+            LOWER_CASE_PARAGRAPH,
+            *GLUED_LOWER_CASE,
+            *LABELLED_QUOTATION,
+            HASHTAGS_GATE,
+            POST_SIGNATURE_GATE,
+        )
+        return Gate(patterns, "sentence")
 
     def check(self, doc: Document, ctx: DocumentContext) -> Iterator[Hit]:
         text = doc.text

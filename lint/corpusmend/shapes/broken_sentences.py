@@ -13,6 +13,11 @@ import regex
 
 from corpusmend.document import Document, Span
 from corpusmend.shapes.fragments import LIST_START, link_line, title_case
+from corpusmend.shapes.quote_labels import (
+    QUOTATION_STARTS,
+    labelled_continuations,
+    may_hold_labels,
+)
 
 # The patterns anchored at the end ($) are only ever searched (for a yes or no), and REVERSE
 # makes that search start at the end: it looks at the last word, not at every word of the text.
@@ -29,8 +34,10 @@ _OPEN_END_WEAK = regex.compile(
     regex.REVERSE,
 )
 # A lower-case word that starts a continuation ("to the United Nations ...").
-# It may end a quotation the block was spliced into ("... a “historic⏎⏎...⏎⏎step” for ...").
-_CONTINUATION_WORD = regex.compile(r"[\p{Ll}][\p{Ll}'’-]*(?=[\s,;:]|[\"”’'][\s,;:.])")
+# It may end a quotation the block was spliced into ("... a “historic⏎⏎...⏎⏎step” for ...")
+# or run into a dash or an ellipsis ("large—up until 1857", "elections…and"), or end a
+# quoted question ("... murdering each⏎⏎...⏎⏎other?” the governor said").
+_CONTINUATION_WORD = regex.compile(r"[\p{Ll}][\p{Ll}'’-]*(?=[\s,;:–—…]|[.?!]?[\"”’'][\s,;:.])")
 # Lower-case starts that are not continuations: bylines, links, handles, code-ish tokens.
 _NOT_CONTINUATION = regex.compile(
     r"^(?:by\s+\p{Lu}|https?:|www\.|pic\.|\S*@|\S+\.(?:com|org|net|gov|uk)\b|e\.g\.|i\.e\.)"
@@ -38,10 +45,24 @@ _NOT_CONTINUATION = regex.compile(
 # Closing punctuation, maybe followed by closing quotes or brackets.
 _CLOSED_END = regex.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?]?$", regex.REVERSE)
 # A sentence end inside a paragraph followed by a lower-case word: "... said. to the ...".
-# A quotation that trails off ("...for all…”") ends there too.
+# A quotation that trails off ("...for all…”") ends there too, as does a doubled mark ("...
+# you don't??” because") and a period some sites set after a space ("... on Twitter . and").
 _GLUED = regex.compile(
-    r"(?<=[\p{L}\d][\"”’')\]]*)(?:[.!?][\"”’')\]]*|…[\"”’')\]]+)[^\S\n]+(?=\p{Ll})"
+    r"(?<=[\p{L}\d][\"”’')\]]*)(?:[.!?][!?]*[\"”’')\]]*|…[\"”’')\]]+)[^\S\n]+(?=\p{Ll})"
 )
+_GLUED_SPACED = regex.compile(r"(?<=[\p{L}\d][\"”’')\]]*[^\S\n])\.[\"”’')\]]*[^\S\n]+(?=\p{Ll})")
+
+
+def _glued(text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match]:
+    """The matches of _GLUED in text[start:end], then those of _GLUED_SPACED (only looked for
+    when the text has a period after a space)."""
+    end = len(text) if end is None else end
+    yield from _GLUED.finditer(text, start, end)
+    if " ." in text:
+        yield from _GLUED_SPACED.finditer(text, start, end)
+
+
+_QUOTE_CLOSERS = "\"”’'"
 _WORD = regex.compile(r"\S+")
 
 
@@ -91,8 +112,14 @@ _SPEECH_VERB = (
     r"(?:said|says|asked|asks|added|adds|wrote|writes|tweeted|replied|replies|cried|shouted|"
     r"yelled|exclaimed|told|tells|came|continued|wondered|demanded|joked|insisted|warned)"
 )
+# A pronoun and a verb ("she laughed"), not an auxiliary: "...surprise…” she will never be
+# forgotten" is the rest of another sentence.
+_AUXILIARY = (
+    r"(?:will|would|can|could|should|may|might|must|shall|is|was|are|were|has|have|had|do|does"
+    r"|did)"
+)
 _ATTRIBUTION_START = regex.compile(
-    rf"(?:(?:he|she|they|i|we|it|you)\s+\p{{Ll}}+|{_SPEECH_VERB}\b|"
+    rf"(?:(?:he|she|they|i|we|it|you)\s+(?!{_AUXILIARY}\b)\p{{Ll}}+|{_SPEECH_VERB}\b|"
     rf"(?:the|a|an|one|his|her|their)\s+(?:\S+\s+){{0,3}}{_SPEECH_VERB}\b)"
 )
 
@@ -103,24 +130,33 @@ def _not_a_sentence_end(doc: Document, m: regex.Match) -> bool:
     text = doc.text
     mark = text[m.start()]
     if mark == ".":
-        return doc.abbreviation_before(m.start())
-    if m.group(0)[1:2] not in "\"”’'":
+        dot = m.start()
+        # the word before it, even across a space ("... Twitter . and")
+        return doc.abbreviation_before(dot - 1 if text[dot - 1].isspace() else dot)
+    if not any(c in _QUOTE_CLOSERS for c in m.group(0)):
         return False
     return _ATTRIBUTION_START.match(text, m.end()) is not None
 
 
 def glued_continuations(doc: Document, span: Span) -> Iterator[tuple[int, int]]:
-    """(sentence end, continuation start) pairs inside a paragraph: a sentence ends and the next
-    one starts in lower case, as when a broken sentence's rest was glued after a block."""
+    """(sentence end, continuation start) pairs inside a paragraph, in text order: a sentence
+    ends (or a quotation ends in its source label, :mod:`corpusmend.shapes.quote_labels`) and
+    the next one starts in lower case, as when a broken sentence's rest was glued after a
+    block."""
     text = doc.text
-    for m in _GLUED.finditer(text, span.start, span.end):
+    found = []
+    for m in _glued(text, span.start, span.end):
         if _not_a_sentence_end(doc, m):
             continue
         if text[m.start()] == "…" and text[span.start] not in '“"‘«':
             continue  # only a quotation paragraph trails off to its end: '...when…” is' goes on
         cut = m.start() + len(m.group(0).rstrip())
         if continuation_at(text, m.end(), span.end):
-            yield cut, m.end()
+            found.append((cut, m.end()))
+    for cut, start in labelled_continuations(doc, span):
+        if continuation_at(text, start, span.end):
+            found.append((cut, start))
+    return iter(sorted(found))
 
 
 def lower_case_starts(doc: Document) -> list[int]:
@@ -164,13 +200,22 @@ def glued_paragraphs(doc: Document) -> set[int]:
     def compute() -> set[int]:
         text, paras = doc.text, doc.paragraphs
         found: set[int] = set()
-        for m in _GLUED.finditer(text):  # no match runs over a line break
+        for m in _glued(text):  # no match runs over a line break
             i = doc.paragraph_at(m.start())
             if i is None or i in found:
                 continue
             if _not_a_sentence_end(doc, m):
                 continue
             if continuation_at(text, m.end(), paras[i].end):
+                found.add(i)
+        if not may_hold_labels(text):
+            return found
+        for i, p in enumerate(paras):  # a quotation ending in a label or hashtags
+            if i in found:
+                continue
+            if text[p.start] not in QUOTATION_STARTS and text.find("(@", p.start, p.end) < 0:
+                continue
+            if any(continuation_at(text, s, p.end) for _, s in labelled_continuations(doc, p)):
                 found.add(i)
         return found
 

@@ -16,14 +16,18 @@ import regex
 from corpusmend.document import Document
 
 # The last word of a paragraph cut mid-sentence: a lower-case word (perhaps after an opening
-# quotation mark, as in 'described the deal as a "fair', or before a closing one), a word with
-# a comma or semicolon, a capitalised word that is neither an abbreviation nor a sentence end ('told
-# Governor Holm'), a figure, a dash ('The report — likely leaked by the chairman —'), a
+# quotation mark, as in 'described the deal as a "fair', or a dash, as in 'agreed—to', or
+# before a closing one, as in 'the pattern “forms after a downtrend,”'), a word with a comma or
+# semicolon (perhaps closing a quotation: 'it was Sam Clovis,”'), a capitalised word that is
+# neither an abbreviation nor a sentence end ('told Governor Holm', 'at the G20', perhaps
+# quoted: 'operations “Titan”'), a figure ('the coins from the 1840s'), a comma set after a
+# space ('took to Twitter ,'), a dash ('The report — likely leaked by the chairman —'), a
 # dotted acronym ('... the U.S.') or a title before a name ('... told Sen.').
 # Searched backwards (REVERSE).
 _CUT_END = regex.compile(
-    r"(?:^|[\s(\[])[\"“‘'(\[]*(?:[\p{Ll}][\p{Ll}'’-]*[,\"”’]?|[\p{L}\p{N}][^\s,;]*[,;])$"
-    r"|[^\s:]\s+(?:\p{Lu}(?:[\p{L}'’.-]*[\p{L}'’-])?|\p{Sc}?\d[\d,.]*\d|\p{Sc}?\d)$"
+    r"(?:^|[\s(\[–—])[\"“‘'(\[]*(?:[\p{Ll}][\p{Ll}'’-]*,?[\"”’]?|[\p{L}\p{N}][^\s,;]*[,;][\"”]?)$"
+    r"|[^\s:]\s+(?:[\"“‘]?\p{Lu}(?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}'’-])?[\"”’]?"
+    r"|\p{Sc}?\d(?:[\d,.]*\d)?(?:s|%|st|nd|rd|th)?)$|[^\s,;]\s+[,;]$"
     r"|[\p{L}\p{N},]\s*[–—]+$|\s--$"
     r"|\s(?:\p{Lu}\.){2,}$|\s(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St)\.$",
     regex.REVERSE,
@@ -135,8 +139,10 @@ def heading_like(line: str) -> bool:
 
 
 def quote_intro(line: str) -> bool:
-    """Whether the line ends like the intro of a quotation: a reporting verb and a comma."""
-    return _QUOTE_INTRO.search(line) is not None
+    """Whether the line ends like the intro of a quotation: a reporting verb and a comma. A
+    capitalised word inside the line is a name, not the verb ('... of the United States,')."""
+    m = _QUOTE_INTRO.search(line)
+    return m is not None and (m.start() == 0 or not line[m.start()].isupper())
 
 
 def broken_fragment(
