@@ -17,11 +17,12 @@ from corpusmend.document import Document
 from corpusmend.evaluation import reference_groups
 from corpusmend.evaluation.corpus_runs import CorpusRun, build_index
 from corpusmend.evaluation.corruptions import Corruption, repair_edits, restore
+from corpusmend.evaluation.discovery import discovery
 from corpusmend.evaluation.families import Family
 from corpusmend.evaluation.quotation_splice import quotation_into_last_sentence
-from corpusmend.evaluation.real_evaluate import evaluate_real
+from corpusmend.evaluation.real_evaluate import evaluate_real, held_by_copy
 from corpusmend.evaluation.real_families import REAL_FAMILIES
-from corpusmend.evaluation.real_report import errors_text, mismatches_text
+from corpusmend.evaluation.real_report import errors_text, mismatches_text, to_text
 from corpusmend.evaluation.verify import disagreements
 from corpusmend.passes.corpus import CorpusInputs
 from corpusmend.readers import read_documents
@@ -224,6 +225,32 @@ def test_sibling_families_inject_into_one_copy_of_a_group_and_keep_the_others(
         assert i.siblings, "the corrupted copy keeps its real sibling"
         (sibling,) = i.siblings
         assert {sibling, docs[i.position].id} in [set(p) for p in ec.STORIES]
+
+
+def test_the_moved_block_is_asked_for_in_the_other_copies(tmp_path: Path) -> None:
+    lead = "The council voted on Tuesday to close the old bridge for repairs until spring."
+    quote = "“We looked at every other choice first and none of them was safe,” the mayor said."
+    copies = [
+        Document(id="a", text=f"{lead}\n\n{quote}"),
+        Document(id="b", text=f"{lead}\n\nDrivers will use the ferry in the meantime."),
+        Document(id="c", text=f"{lead}\n\n{quote.replace('every other', 'each')}"),
+    ]
+    assert held_by_copy(copies, (0, 1, 2), 1, quote), "a holds it word for word"
+    assert not held_by_copy(copies, (0, 1), 0, quote), "its own text is not another copy"
+    assert not held_by_copy(copies, (0, 2), 0, quote), "c rewords it: under 80% of its shingles"
+    docs = corpus(tmp_path)
+    groups = reference_groups.compute(docs)
+    run = corpus_run(docs)
+    sib = [f for f in REAL_FAMILIES if f.name == "sib-splice"]
+    result = evaluate_real(run, groups, sib, per_group=1)
+    score = result.families[0]
+    assert all(i.held is not None for i in score.injections)
+    split = score.held_split()
+    assert split is not None
+    (held, held_ok), (rest, rest_ok) = split
+    assert held + rest == len(score.injections)
+    assert held_ok + rest_ok == sum(i.repaired for i in score.injections)
+    assert "another copy holds the moved block in" in to_text(result, discovery(run, groups), None)
 
 
 def test_error_findings_on_untouched_documents_are_listed_with_their_context(

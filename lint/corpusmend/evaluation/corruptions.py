@@ -30,6 +30,7 @@ class Corruption:
     span: tuple[int, int]  # where the artifact is in the corrupted text
     repair: tuple[Edit, ...]  # edits on `text` that give back the clean text
     siblings: tuple[str, ...] = ()
+    moved: str = ""  # the block a move family moved (its text), for asking who else holds it
 
 
 def restore(c: Corruption) -> str:

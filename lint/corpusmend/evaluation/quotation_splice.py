@@ -96,4 +96,4 @@ def quotation_into_last_sentence(clean: str, rng: random.Random) -> Corruption |
         f"{'adjacent' if k == j + 1 else 'from further down'}, "
         f"continuation {'glued after it' if glued else 'own paragraph'}"
     )
-    return Corruption("splice", shape, text, span, repair_edits(clean, text))
+    return Corruption("splice", shape, text, span, repair_edits(clean, text), moved=quote)

@@ -6,11 +6,14 @@ same `check --fix --unsafe-fixes` the CLI runs (with siblings) with and without 
 - others changed: documents other than the corrupted one whose fixed text differs because the
   corrupted copy was in the corpus (should be 0);
 - sibling families inject into one copy of a reference group (reference_groups.py) and leave the
-  other copies as they are; on a corpus without groups they are not measured (n/a).
+  other copies as they are; on a corpus without groups they are not measured (n/a);
+- held by a copy: for a family that moves a block, whether another copy of the story holds that
+  block, so the repair is measured apart where no sibling can show the block's place.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -22,10 +25,11 @@ from corpusmend.evaluation.corruptions import Corruption
 from corpusmend.evaluation.evaluate import score_of
 from corpusmend.evaluation.families import Family
 from corpusmend.evaluation.metrics import FamilyScore, detected
-from corpusmend.evaluation.reference_groups import ReferenceGroups
+from corpusmend.evaluation.reference_groups import ReferenceGroups, word_shingles
 from corpusmend.findings import Finding
 
 NO_GROUPS = "no sibling groups in this corpus"
+HELD_SHARE = 0.8  # of a moved block's 5-word shingles another copy has, to count as holding it
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class Injection:
     fixed_corrupted: str
     others_changed: dict[int, str]  # position -> fixed text with the corrupted copy present
     siblings: tuple[str, ...]  # ids of the siblings the index gave the corrupted copy
+    held: bool | None = None  # another copy holds the moved block (None: nothing moved / asked)
 
 
 @dataclass
@@ -53,6 +58,19 @@ class RealFamilyScore:
     @property
     def others_changed(self) -> int:
         return sum(len(i.others_changed) for i in self.injections)
+
+    def held_split(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """(injected, repaired) where another copy holds the moved block, and where none does;
+        None when the family moves nothing or was not asked."""
+        asked = [i for i in self.injections if i.held is not None]
+        if not asked:
+            return None
+        held = [i for i in asked if i.held]
+        rest = [i for i in asked if not i.held]
+        return (
+            (len(held), sum(i.repaired for i in held)),
+            (len(rest), sum(i.repaired for i in rest)),
+        )
 
 
 @dataclass
@@ -143,6 +161,31 @@ def _example(c: Corruption) -> str:
     )
 
 
+def held_by_copy(
+    documents: Sequence[Document], members: Sequence[int], position: int, block: str
+) -> bool:
+    """Whether a document of `members` other than `position` has at least HELD_SHARE of the
+    block's 5-word shingles (case-folded words, as the reference groups count them)."""
+    wanted = word_shingles(block)
+    if not wanted:
+        return False
+    need = HELD_SHARE * len(wanted)
+    return any(
+        len(wanted & word_shingles(documents[m].text)) >= need for m in members if m != position
+    )
+
+
+def _ask_held(
+    groups: ReferenceGroups, documents: Sequence[Document], score: RealFamilyScore
+) -> None:
+    group_of = groups.group_of()
+    for n, i in enumerate(score.injections):
+        if i.corruption.moved and i.position in group_of:
+            members = groups.groups[group_of[i.position]]
+            held = held_by_copy(documents, members, i.position, i.corruption.moved)
+            score.injections[n] = dataclasses.replace(i, held=held)
+
+
 def evaluate_real(
     run: CorpusRun,
     groups: ReferenceGroups,
@@ -169,6 +212,7 @@ def evaluate_real(
                 continue
             candidates = sibling_candidates(groups, family, seed)
             inject(run, family, candidates, per_group, score, progress)
+            _ask_held(groups, run.documents, score)
         else:
             order = list(range(len(run.documents)))
             random.Random(f"{seed}:{family.name}").shuffle(order)

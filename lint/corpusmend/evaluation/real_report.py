@@ -12,7 +12,12 @@ from corpusmend.evaluation.discovery import Discovery
 from corpusmend.evaluation.evaluate import ERROR_TARGET_PER_1000
 from corpusmend.evaluation.metrics import per_1000
 from corpusmend.evaluation.output_files import write_text
-from corpusmend.evaluation.real_evaluate import Injection, RealEvalResult, RealFamilyScore
+from corpusmend.evaluation.real_evaluate import (
+    HELD_SHARE,
+    Injection,
+    RealEvalResult,
+    RealFamilyScore,
+)
 from corpusmend.findings import Finding
 
 MISMATCHES_FILE = "mismatches.txt"
@@ -73,6 +78,7 @@ def to_text(result: RealEvalResult, found: Discovery, report_dir: Path | None) -
         "the family's findings per 1,000 untouched documents (real artifacts and false ones: read",
         "the error file); * below target (recall 0.95, repair as set)",
     ]
+    lines += _held_lines(result)
     errors = sum(result.errors_by_code.values())
     rate = per_1000(errors, n)
     mark = (
@@ -99,6 +105,24 @@ def to_text(result: RealEvalResult, found: Discovery, report_dir: Path | None) -
     return "\n".join(lines) + "\n"
 
 
+def _held_lines(result: RealEvalResult) -> list[str]:
+    """Per move family, the repair where another copy of the story holds the block and where
+    none does (no sibling can show the block's place there)."""
+    out = []
+    for s in result.families:
+        split = s.held_split()
+        if split is None:
+            continue
+        (held, held_ok), (rest, rest_ok) = split
+        out.append(
+            f"{s.score.family}: another copy holds the moved block in {held} of {held + rest}"
+            f" (>= {HELD_SHARE:.0%} of its 5-word shingles): repair"
+            f" {_rate(held_ok / held if held else None, s.score.repair_target)}; where none does:"
+            f" {rest}, repair {_rate(rest_ok / rest if rest else None)}"
+        )
+    return out
+
+
 def to_json(result: RealEvalResult, found: Discovery) -> dict[str, Any]:
     n = len(result.documents)
     return {
@@ -122,6 +146,7 @@ def to_json(result: RealEvalResult, found: Discovery) -> dict[str, Any]:
                 "recall": s.score.total.recall,
                 "repair": s.score.total.repair_rate if s.score.repairable else None,
                 "others_changed": s.others_changed,
+                "held_by_copy": _held_json(s),
                 "untouched_findings_per_1000": per_1000(s.score.false_findings, n),
                 "shapes": {
                     shape: {"injected": t.injected, "found": t.found, "repaired": t.repaired}
@@ -133,6 +158,17 @@ def to_json(result: RealEvalResult, found: Discovery) -> dict[str, Any]:
         "error_findings": sum(result.errors_by_code.values()),
         "error_findings_per_1000": per_1000(sum(result.errors_by_code.values()), n),
         "error_findings_by_code": dict(sorted(result.errors_by_code.items())),
+    }
+
+
+def _held_json(s: RealFamilyScore) -> dict[str, Any] | None:
+    split = s.held_split()
+    if split is None:
+        return None
+    (held, held_ok), (rest, rest_ok) = split
+    return {
+        "held": {"injected": held, "repaired": held_ok},
+        "not_held": {"injected": rest, "repaired": rest_ok},
     }
 
 
@@ -166,7 +202,8 @@ def _describe(result: RealEvalResult, i: Injection, repairable: bool) -> list[st
     if repairable and not i.repaired:
         out += [
             f"=== {i.family} | {i.shape} | {doc.id} | found: {'yes' if i.found else 'no'}"
-            f" | siblings: {', '.join(i.siblings) or 'none'}",
+            f" | siblings: {', '.join(i.siblings) or 'none'}"
+            + ("" if i.held is None else f" | block in another copy: {'yes' if i.held else 'no'}"),
             short_diff(i.fixed_original, i.fixed_corrupted, doc.id),
         ]
     for other, fixed in sorted(i.others_changed.items()):
