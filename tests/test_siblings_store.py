@@ -217,3 +217,14 @@ def test_slot_tables_across_chunks_and_runs_match_a_plain_multimap(monkeypatch):
                 counts, slots = table.lookup(probe)
                 assert counts.tolist() == [len(plain.get(k, [])) for k in range(40)]
                 assert slots.tolist() == [s for k in range(40) for s in plain.get(k, [])]
+
+
+def test_band_keys_of_one_signature_are_its_row_of_the_batchs():
+    from corpusmend.siblings.signatures import band_keys
+
+    for options in (SiblingOptions(), SiblingOptions(num_perm=48, bands=16, rows=3)):
+        sigs = np.stack([minhash(shingle_hashes(d.text), options) for d in five_docs()])
+        batch = band_keys(sigs, options)
+        assert batch.shape == (len(sigs), options.bands)
+        for sig, row in zip(sigs, batch, strict=True):
+            assert np.array_equal(band_keys(sig, options), row)

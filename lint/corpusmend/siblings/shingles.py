@@ -21,8 +21,7 @@ _LONGER = np.uint32(0xFFFFFFFF)  # in the table: this character's folding is lon
 _P = np.uint64(0x100000001B3)  # odd, so invertible mod 2**64
 _P_INVERSE = np.uint64(pow(int(_P), -1, 1 << 64))
 _MIX = np.uint64(0xFF51AFD7ED558CCD)
-_MASK = np.uint64(0xFFFFFFFF)
-_MULT = np.uint64(0x9E3779B1)
+_MULT = np.uint32(0x9E3779B1)
 _FOLDED: np.ndarray | None = None  # code point (BMP) -> folded code point; 0: not a word char
 _POWERS = (np.ones(1, dtype=np.uint64), np.ones(1, dtype=np.uint64))  # P**i, P**-i
 
@@ -93,7 +92,7 @@ def word_spans(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     h ^= h >> np.uint64(33)
     h *= _MIX
     h ^= h >> np.uint64(33)
-    return h >> np.uint64(32), starts, ends
+    return (h >> np.uint64(32)).astype(np.uint32), starts, ends
 
 
 def shingle_hashes(text: str, size: int = 5) -> np.ndarray:
@@ -105,11 +104,10 @@ def shingle_hashes(text: str, size: int = 5) -> np.ndarray:
     size = min(size, len(hashes))
     count = len(hashes) - size + 1
     acc = hashes[:count].copy()
-    for k in range(1, size):
+    for k in range(1, size):  # wraps mod 2**32
         acc *= _MULT
         acc ^= hashes[k : k + count]
-        acc &= _MASK
-    return _sorted_unique(acc.astype(np.uint32))
+    return _sorted_unique(acc)
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
