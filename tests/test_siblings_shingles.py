@@ -74,3 +74,17 @@ def test_few_words_give_one_shingle_and_no_words_none():
     assert len(shingle_hashes("just two", 5)) == 1
     assert len(shingle_hashes("... --- !!!", 5)) == 0
     assert shingle_hashes("", 5).dtype == np.uint32
+
+
+def test_a_text_longer_than_the_kept_powers_hashes_its_words_as_a_short_one_does(monkeypatch):
+    from corpusmend.siblings import shingles
+
+    monkeypatch.setattr(shingles, "_KEPT_POWERS", 1 << 14)
+    monkeypatch.setattr(shingles, "_POWERS", (np.ones(1, np.uint64), np.ones(1, np.uint64)))
+    line = "The night ferry to Wren Island leaves at ten past eleven. "
+    long_text = line * 2000  # 118,000 characters, past the kept powers
+    hashes, _, _ = word_spans(long_text)
+    short, _, _ = word_spans(line)
+    assert np.array_equal(hashes[: len(short)], short)
+    assert np.array_equal(hashes[-len(short) :], short)
+    assert len(shingles._POWERS[0]) <= 1 << 14  # not kept

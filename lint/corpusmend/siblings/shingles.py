@@ -24,6 +24,7 @@ _MIX = np.uint64(0xFF51AFD7ED558CCD)
 _MULT = np.uint32(0x9E3779B1)
 _FOLDED: np.ndarray | None = None  # code point (BMP) -> folded code point; 0: not a word char
 _POWERS = (np.ones(1, dtype=np.uint64), np.ones(1, dtype=np.uint64))  # P**i, P**-i
+_KEPT_POWERS = 1 << 18  # 4 MB of powers at most stay between texts
 
 
 def words(text: str) -> list[str]:
@@ -63,16 +64,20 @@ def _codes(text: str) -> np.ndarray:
 
 
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """P**i and P**-i (mod 2**64) for i < n at least."""
+    """P**i and P**-i (mod 2**64) for i < n at least (kept for texts up to _KEPT_POWERS long;
+    a longer one's are made for it alone, so one huge text does not hold memory after)."""
     global _POWERS
-    if len(_POWERS[0]) < n:
-        size = max(n, 2 * len(_POWERS[0]), 1 << 14)
-        up = np.full(size, _P, dtype=np.uint64)
-        up[0] = 1
-        down = np.full(size, _P_INVERSE, dtype=np.uint64)
-        down[0] = 1
-        _POWERS = (np.cumprod(up), np.cumprod(down))  # wraps mod 2**64
-    return _POWERS
+    if len(_POWERS[0]) >= n:
+        return _POWERS
+    size = max(n, min(2 * len(_POWERS[0]), _KEPT_POWERS), 1 << 14)
+    up = np.full(size, _P, dtype=np.uint64)
+    up[0] = 1
+    down = np.full(size, _P_INVERSE, dtype=np.uint64)
+    down[0] = 1
+    powers = (np.cumprod(up), np.cumprod(down))  # wraps mod 2**64
+    if size <= _KEPT_POWERS:
+        _POWERS = powers
+    return powers
 
 
 def word_spans(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
