@@ -115,7 +115,8 @@ def _index_build(b: dict[str, Any]) -> list[str]:
     for r in b["rows"]:
         lines.append(
             f"  --jobs {r['jobs']}: {_f(r['seconds'])} s = {_f(r['docs_per_s'], 0)} docs/s"
-            f" ({_f(r['docs_per_s_per_core'], 0)} per core), peak RSS {_f(r['peak_rss_mb'], 0)} MB,"
+            f" ({_f(r['docs_per_s_per_core'], 0)} per core; {_f(r['docs_per_cpu_s'], 0)} per CPU"
+            f" second), peak RSS {_f(r['peak_rss_mb'], 0)} MB,"
             f" index {_f(r['index_mb'], 1)} MB"
         )
     same = "byte-identical" if b["identical_across_jobs"] else "DIFFERENT"

@@ -16,7 +16,7 @@ from conftest import run_cli
 from corpusmend import Document
 from corpusmend.errors import CorpusmendError
 from corpusmend.passes.index_inputs import staleness
-from corpusmend.siblings import SiblingIndex, SiblingOptions
+from corpusmend.siblings import SiblingIndex, SiblingOptions, index_file
 from corpusmend.siblings.index import signature_record
 from corpusmend.siblings.index_file import VERSION
 from corpusmend.siblings.parallel import signature_records
@@ -79,16 +79,16 @@ def test_a_tampered_text_in_the_index_file_is_an_error_naming_it(tmp_path):
         list(loaded.documents())
 
 
-def test_the_file_has_format_version_3_and_version_2_files_still_load(tmp_path):
+def test_the_file_has_format_version_4_and_version_2_files_still_load(tmp_path):
     path = tmp_path / "new.idx"
     SiblingIndex.build(five_docs()).save(path)
-    assert VERSION == 3
+    assert VERSION == 4
     assert path.read_bytes().startswith(b"corpusmend-sibling-index\n")
     header_length = int.from_bytes(path.read_bytes()[25:33], "little")
     header = json.loads(path.read_bytes()[33 : 33 + header_length])
     assert (header["format"], header["version"], header["count"]) == (
         "corpusmend-sibling-index",
-        3,
+        4,
         5,
     )
     # a version 2 file: gzip JSON lines with full texts (no signatures needed to read it)
@@ -106,6 +106,30 @@ def test_the_file_has_format_version_3_and_version_2_files_still_load(tmp_path):
     (tmp_path / "future.idx").write_bytes(gzip.compress("\n".join(future).encode()))
     with pytest.raises(CorpusmendError, match=r"future\.idx:1: not a corpusmend sibling index"):
         SiblingIndex.load(tmp_path / "future.idx")
+
+
+def test_a_version_3_file_is_signed_again_from_its_texts(tmp_path):
+    """Version 3 hashed words another way: its signatures and postings are not this version's,
+    so a loaded version 3 file is signed again from the texts it holds."""
+    path = tmp_path / "v3.idx"
+    SiblingIndex.build(five_docs()).save(path)
+    header, _, _ = index_file.read(path)
+    data = bytearray(path.read_bytes())
+    version_at = data.index(b'"version": 4')
+    data[version_at : version_at + 12] = b'"version": 3'
+    start = 33 + int.from_bytes(data[25:33], "little")
+    _, _, offset, nbytes = header["arrays"]["signatures"]
+    data[start + offset : start + offset + nbytes] = bytes(nbytes)  # not this version's values
+    path.write_bytes(bytes(data))
+    loaded = SiblingIndex.load(path)
+    fresh = SiblingIndex.build(five_docs())
+    assert list(loaded.keys()) == list(fresh.keys())
+    assert np.array_equal(loaded._signatures.view, fresh._signatures.view)
+    for doc in five_docs():
+        assert _found(loaded, doc) == _found(fresh, doc)
+    loaded.save(tmp_path / "again.idx")  # saved again: the current version
+    fresh.save(tmp_path / "fresh.idx")
+    assert (tmp_path / "again.idx").read_bytes() == (tmp_path / "fresh.idx").read_bytes()
 
 
 def test_records_made_in_other_processes_build_the_same_index_as_adding_documents(tmp_path):
@@ -193,3 +217,14 @@ def test_slot_tables_across_chunks_and_runs_match_a_plain_multimap(monkeypatch):
                 counts, slots = table.lookup(probe)
                 assert counts.tolist() == [len(plain.get(k, [])) for k in range(40)]
                 assert slots.tolist() == [s for k in range(40) for s in plain.get(k, [])]
+
+
+def test_band_keys_of_one_signature_are_its_row_of_the_batchs():
+    from corpusmend.siblings.signatures import band_keys
+
+    for options in (SiblingOptions(), SiblingOptions(num_perm=48, bands=16, rows=3)):
+        sigs = np.stack([minhash(shingle_hashes(d.text), options) for d in five_docs()])
+        batch = band_keys(sigs, options)
+        assert batch.shape == (len(sigs), options.bands)
+        for sig, row in zip(sigs, batch, strict=True):
+            assert np.array_equal(band_keys(sig, options), row)

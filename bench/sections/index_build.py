@@ -1,6 +1,7 @@
-"""`corpusmend index` as users run it, on real news: documents per second per core, start-up
-included, at `--jobs 1` and `--jobs 2` (the two files must be byte-identical), and how long a
-pre-commit-style `check` of one file takes with the index (loading it included).
+"""`corpusmend index` as users run it, on real news: documents per second per core (and per
+CPU second, all processes), start-up included, at `--jobs 1` and `--jobs 2` (the two files
+must be byte-identical), and how long a pre-commit-style `check` of one file takes with the
+index (loading it included).
 
 The corpus is a JSONL of the shared real texts written round after round with new ids and a
 per-round vocabulary shift (`bench.repeated_corpus`), so sibling groups keep their real sizes.
@@ -13,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench.measure import corpusmend_cmd, run_process
+from bench.measure import corpusmend_cmd, run_process, run_process_cpu
 from bench.repeated_corpus import write
 
 TARGET_DOCS_PER_S_PER_CORE = 2000
@@ -28,13 +29,15 @@ def run(docs: int) -> dict[str, Any]:
         for jobs in (1, 2):
             out = root / f"jobs{jobs}.idx"
             args = [*corpusmend_cmd(), "index", str(corpus), "-o", str(out), "--jobs", str(jobs)]
-            seconds, rss = run_process(args)
+            seconds, rss, cpu = run_process_cpu(args)
             rows.append(
                 {
                     "jobs": jobs,
                     "seconds": seconds,
+                    "cpu_s": cpu,
                     "docs_per_s": written / seconds,
                     "docs_per_s_per_core": written / seconds / jobs,
+                    "docs_per_cpu_s": written / cpu,  # what a loaded machine distorts least
                     "peak_rss_mb": rss,
                     "index_mb": out.stat().st_size / 1e6,
                 }

@@ -1,4 +1,4 @@
-"""The sibling index file, version 3: a header, flat arrays, then the compressed texts.
+"""The sibling index file, version 4: a header, flat arrays, then the compressed texts.
 
     corpusmend-sibling-index\\n          the magic line
     8 bytes                              the header's length (little-endian)
@@ -9,8 +9,10 @@
     texts                                each document's text, zlib-compressed, one after another
 
 A loaded index reads the arrays (what a query needs) and leaves the texts in the file: it
-fetches a sibling's text from there when the sibling is asked for. Versions 1 and 2 (gzip JSON
-lines with every full text) are read by `read_legacy`, which gives the documents to add again.
+fetches a sibling's text from there when the sibling is asked for. Version 3 has the same layout
+with the shingles hashed another way (crc32 of each word): `read` reads it too, and the index
+signs its texts again. Versions 1 and 2 (gzip JSON lines with every full text) are read by
+`read_legacy`, which gives the documents to add again.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ from corpusmend.document import Document
 from corpusmend.errors import CorpusmendError
 
 FORMAT = "corpusmend-sibling-index"
-VERSION = 3  # 3: texts stored apart (compressed), arrays instead of JSON lines; no datasketch
+VERSION = 4  # 4: words hashed over the whole text at once (shingles.py), not crc32 per word
+RESIGNED_VERSIONS = (3,)  # the layout of VERSION, other shingle hashes: texts signed again
+# 3: texts stored apart (compressed), arrays instead of JSON lines; no datasketch
 LEGACY_VERSIONS = (1, 2)  # gzip JSON lines: 2 recorded the input files
 MAGIC = b"corpusmend-sibling-index\n"
 _GZIP = b"\x1f\x8b"
@@ -59,7 +63,8 @@ def write(
 
 
 def read(path: Path) -> tuple[dict[str, Any], dict[str, np.ndarray], int]:
-    """(header, arrays, where the texts start in the file)."""
+    """(header, arrays, where the texts start in the file). A version 3 file is read too: its
+    header says so, and its signatures, bands and postings are not this version's."""
     try:
         with path.open("rb") as f:
             if f.read(len(MAGIC)) != MAGIC:
@@ -67,7 +72,8 @@ def read(path: Path) -> tuple[dict[str, Any], dict[str, np.ndarray], int]:
             (length,) = struct.unpack("<Q", _exactly(f, 8, path))
             header = json.loads(_exactly(f, length, path))
             start = len(MAGIC) + 8 + length
-            if header.get("format") != FORMAT or header.get("version") != VERSION:
+            version = header.get("version")
+            if header.get("format") != FORMAT or version not in (VERSION, *RESIGNED_VERSIONS):
                 raise CorpusmendError(f"{path}: not a corpusmend sibling index (version {VERSION})")
             arrays = {}
             for name, (dtype, shape, offset, nbytes) in header["arrays"].items():

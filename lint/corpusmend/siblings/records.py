@@ -28,7 +28,7 @@ from corpusmend.document import Document
 from corpusmend.siblings.options import SiblingOptions
 from corpusmend.siblings.shingles import shingle_hashes
 from corpusmend.siblings.signatures import minhash
-from corpusmend.siblings.store import compress, text_digest
+from corpusmend.siblings.store import stored
 
 # Containment candidates: every shingle whose hash has its top SAMPLE_BITS bits clear (one in
 # eight) is posted in an inverted index. Sampling by value keeps containment: the samples of an
@@ -75,13 +75,14 @@ def signature_record(
     `extras=False` leaves out metadata, record source and BOM flag (an index that is only
     saved, whose file does not hold them)."""
     shingles = shingle_hashes(doc.text, options.shingle_size)
+    blob, digest = stored(doc.text)
     return SignatureRecord(
         id=doc.id,
         path=doc.path,
         signature=minhash(shingles, options),
         samples=samples_of(shingles),
-        blob=compress(doc.text),
-        digest=text_digest(doc.text),
+        blob=blob,
+        digest=digest,
         extras=pack_extras(doc) if extras else None,
         signature_key=options.signature_key,
     )

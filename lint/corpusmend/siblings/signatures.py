@@ -66,6 +66,11 @@ def band_keys(signatures: np.ndarray, options: SiblingOptions) -> np.ndarray:
     """The LSH keys of signatures (shape (n, num_perm) or (num_perm,)): shape (n, bands) or
     (bands,), uint64. Band i of two signatures has equal keys when its rows are equal."""
     rows, bands = options.rows, options.bands
+    if signatures.ndim == 1 and rows == 2 and signatures.dtype == np.dtype("<u4"):
+        # one signature, the default rows (each document added): the same keys, fewer steps
+        multipliers, offsets = _band_spread(bands)
+        keys = np.ascontiguousarray(signatures[: 2 * bands]).view("<u8")
+        return keys * multipliers + offsets
     sigs = np.ascontiguousarray(np.atleast_2d(signatures)[:, : bands * rows], dtype="<u4")
     if rows == 2:
         keys = sigs.view("<u8").astype(np.uint64, copy=False)  # the two values side by side

@@ -24,15 +24,20 @@ from corpusmend.errors import CorpusmendError
 LEVEL = 1
 
 
-def compress(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8", "surrogatepass"), LEVEL)
-
-
 def text_digest(text: str) -> int:
     """64 bits that tell one text from another (the index's "same text" test and its check on
     every fetch): an 8-byte BLAKE2b digest."""
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "little")
+    return _digest(text.encode("utf-8", "surrogatepass"))
+
+
+def stored(text: str) -> tuple[bytes, int]:
+    """The text as the store keeps it (zlib, LEVEL) and its `text_digest`, encoded once."""
+    data = text.encode("utf-8", "surrogatepass")
+    return zlib.compress(data, LEVEL), _digest(data)
+
+
+def _digest(data: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
 
 
 class TextStore:
