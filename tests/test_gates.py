@@ -358,3 +358,19 @@ def test_furniture_on_real_corpora_is_looked_for_only_on_gated_lines(monkeypatch
 def test_a_declared_gate_with_flags_is_searched_on_its_own(tmp_path: Path) -> None:
     linter = Linter(rules=[_pack(tmp_path, "{pattern: 'Q+', gate: '(?i)q'}")])
     assert [f.code for f in linter.check("It says QQ.") if f.code == "ACME001"] == ["ACME001"]
+
+
+def test_a_workers_copy_of_the_linter_keeps_its_gates() -> None:
+    # workers and Ray tasks get the linter pickled (engines/base.py LinterSpec): the copy must
+    # skip the rules whose gate did not open, as the original does, not run them all
+    import pickle
+
+    linter = Linter()
+    copy = pickle.loads(pickle.dumps(linter))
+    doc = Document(
+        id="clean",
+        text="The library opens at nine on weekdays.\n\nIts new reading room has forty seats.\n",
+    )
+    runnable = [r.code for r in linter.runnable(doc)]
+    assert len(runnable) < len(linter.rules), "a clean page opens only some gates"
+    assert [r.code for r in copy.runnable(doc)] == runnable

@@ -233,6 +233,17 @@ class Linter:
         linter.gates = GatePlan(linter.rules)
         return linter
 
+    def __getstate__(self) -> dict[str, Any]:
+        # the gate plan knows its rules by identity, which a pickled copy (a worker's linter)
+        # does not keep: the copy compiles its own plan over its own rules
+        state = self.__dict__.copy()
+        state.pop("gates", None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.gates = GatePlan(self.rules)
+
     def rule(self, code_or_name: str) -> Rule | None:
         """A loaded rule by code or name (looked up for every finding: a dict, not a scan)."""
         return self._by_key.get(code_or_name)
