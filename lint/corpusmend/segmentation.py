@@ -66,11 +66,12 @@ def _word_table(data: Mapping[str, Any], key: str, default: frozenset[str]) -> f
 @functools.cache
 def builtin_abbreviations() -> Abbreviations:
     """The tables of the built-in language pack (read once, on first use)."""
-    import yaml  # only here: reading a document needs no YAML until it is split into sentences
+    # the parsed built-in packs are cached (ruleset/pack_cache.py): no YAML parsing, nor PyYAML,
+    # at start-up once the cache holds them
+    from corpusmend.ruleset.pack_cache import builtin_pack
+    from corpusmend.ruleset.yaml_lines import load_yaml
 
-    path = builtin_rules_dir() / "language.yaml"
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)["data"]
+    data = builtin_pack(builtin_rules_dir() / "language.yaml", load_yaml)["data"]
     return Abbreviations(**{field: frozenset(data[key]) for field, key in _TABLES.items()})
 
 

@@ -9,13 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from corpusmend.config.schema import validator
 from corpusmend.config.values import PYPROJECT, Config, config_label
 from corpusmend.errors import ConfigError
 from corpusmend.ruleset.overrides import RuleOverride
-from corpusmend.ruleset.yaml_lines import load_yaml
+from corpusmend.ruleset.yaml_lines import YamlSyntaxError, load_yaml
 from corpusmend.schema_errors import describe, error_path, first_error
 
 if sys.version_info >= (3, 11):
@@ -116,11 +114,9 @@ def _read_yaml(path: Path) -> tuple[Any, str, LineOf]:
     """The settings, no key prefix, and the line of a dotted key."""
     try:
         data = load_yaml(path)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"{where}: YAML syntax error: {problem}") from None
+    except YamlSyntaxError as exc:
+        where = f"{path}:{exc.line}" if exc.line else str(path)
+        raise ConfigError(f"{where}: YAML syntax error: {exc.problem}") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8: {exc}") from None
     if data is None:

@@ -8,15 +8,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from corpusmend.builtin_rules import builtin_rules_dir
 from corpusmend.errors import RulePackError, RulePackWarning
 from corpusmend.kinds import CheckKind, get_kind
 from corpusmend.ruleset.pack_cache import builtin_pack
 from corpusmend.ruleset.rule import FixSpec, Rule, RuleCase
 from corpusmend.ruleset.schema import PACK_SCHEMA
-from corpusmend.ruleset.yaml_lines import LineDict, line_of, load_yaml
+from corpusmend.ruleset.yaml_lines import LineDict, YamlSyntaxError, line_of, load_yaml
 from corpusmend.schema_errors import (
     describe,
     error_path,
@@ -58,11 +56,9 @@ def _read_pack(path: Path) -> LineDict:
     builtin = _builtin(path)
     try:
         doc = builtin_pack(path, load_yaml) if builtin else load_yaml(path)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise RulePackError(path, f"YAML syntax error: {problem}", line) from None
+    except YamlSyntaxError as exc:
+        line = exc.line or exc.context_line
+        raise RulePackError(path, f"YAML syntax error: {exc.problem}", line) from None
     except UnicodeDecodeError as exc:
         raise RulePackError(path, f"not UTF-8: {exc}") from None
     if not isinstance(doc, LineDict):
