@@ -13,8 +13,6 @@ Plain diffs are monotone: a moved paragraph comes out as a deletion plus an inse
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
-
 from corpusmend.siblings import anchors
 from corpusmend.siblings.alignment import UNMATCHED, Alignment, Block
 from corpusmend.siblings.anchors import longest_increasing
@@ -111,6 +109,8 @@ def align(a: str, b: str, n: int = DEFAULT_NGRAM) -> Alignment:
 
 def fuzzy_counterpart(text: str, candidates: list[str], cutoff: float = REWORDED_SCORE) -> bool:
     """Whether `text` is a rewording of one of `candidates` (or of their run)."""
+    from rapidfuzz import fuzz  # here: a check without siblings never loads it
+
     query = " ".join(text.split())
     if not query:
         return False
