@@ -24,6 +24,7 @@ from pathlib import Path
 
 import regex
 
+from corpusmend.disjoint_sets import DisjointSets
 from corpusmend.document import Document
 from corpusmend.evaluation.output_files import write_text
 
@@ -79,24 +80,12 @@ def shared_counts(shingles: Sequence[set[tuple[str, ...]]]) -> dict[tuple[int, i
     return counts
 
 
-def connected_groups(n: int, pairs: Sequence[ReferencePair]) -> tuple[tuple[int, ...], ...]:
+def connected_groups(pairs: Sequence[ReferencePair]) -> tuple[tuple[int, ...], ...]:
     """Union-find over the pairs; groups of two or more, each sorted, by first member."""
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = DisjointSets()
     for p in pairs:
-        ra, rb = find(p.a), find(p.b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    members: dict[int, list[int]] = defaultdict(list)
-    for doc in range(n):
-        members[find(doc)].append(doc)
-    return tuple(sorted(tuple(m) for m in members.values() if len(m) > 1))
+        sets.join(p.a, p.b)
+    return tuple(tuple(group) for group in sets.groups())
 
 
 def compute(
@@ -114,7 +103,7 @@ def compute(
     return ReferenceGroups(
         ids=tuple(d.id for d in documents),
         pairs=tuple(pairs),
-        groups=connected_groups(len(documents), pairs),
+        groups=connected_groups(pairs),
         min_containment=min_containment,
         min_shared=min_shared,
     )
@@ -170,7 +159,7 @@ def _from_json(data: dict) -> ReferenceGroups:
     return ReferenceGroups(
         ids=ids,
         pairs=pairs,
-        groups=connected_groups(len(ids), pairs),
+        groups=connected_groups(pairs),
         min_containment=data["min_containment"],
         min_shared=data["min_shared"],
     )

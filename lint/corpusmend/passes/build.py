@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from corpusmend.disjoint_sets import DisjointSets
 from corpusmend.document import Document
 from corpusmend.passes import with_dependencies
 from corpusmend.passes.context import DocumentContext
@@ -56,7 +57,7 @@ class CorpusView:
     source_of: SourceOf = no_source
     groups: dict[str, str] = field(default_factory=dict)  # document key -> its group's key
     _matched: dict[str, _Matched] = field(default_factory=dict, repr=False)
-    _parent: dict[str, str] = field(default_factory=dict, repr=False)  # story copies joined
+    _stories: DisjointSets = field(default_factory=DisjointSets, repr=False)  # copies joined
     _contexts: dict[str, DocumentContext] = field(default_factory=dict, repr=False)
 
     def context(self, doc: Document) -> DocumentContext:
@@ -98,42 +99,24 @@ class CorpusView:
         if doc not in index:
             found, extra = index.query_more(doc)[0], []
         else:
-            root = self._find(key)  # joins happen after the query: its group stays put
+            root = self._stories.find(key)  # joins happen after the query: its group stays put
             found, extra = index.query_more(
-                doc, more=lambda k: self._find(k) != root, more_floor=STORY_ESTIMATE
+                doc, more=lambda k: self._stories.find(k) != root, more_floor=STORY_ESTIMATE
             )
         matched = _Matched(doc.text, tuple(m.document for m in found[: index.options.max_siblings]))
         if doc in index:
             self._matched[key] = matched
             for m in found + extra:
                 if m.similarity >= STORY_COPY:
-                    self._join(key, _key(m.document))
+                    self._stories.join(key, _key(m.document))
         return matched
-
-    def _find(self, k: str) -> str:
-        parent = self._parent
-        up = parent.get(k)
-        while up is not None and up != k:
-            above = parent.get(up)
-            if above is not None and above != up:
-                parent[k] = above  # path halving
-            k, up = up, above
-        return k
-
-    def _join(self, a: str, b: str) -> None:
-        a, b = self._find(a), self._find(b)
-        if a != b:
-            self._parent[max(a, b)] = min(a, b)
 
     def group_all(self) -> None:
         """Query every indexed document (once) and group the copies of each story."""
         for doc in self.siblings.documents():
             if _key(doc) not in self._matched:
                 self._query(doc)
-        groups: dict[str, list[str]] = {}
-        for k in list(self._parent):
-            groups.setdefault(self._find(k), []).append(k)
-        self.groups = {k: root for root, members in groups.items() for k in (root, *members)}
+        self.groups = {k: group[0] for group in self._stories.groups() for k in group}
 
 
 _NONE = _Matched("\0", ())

@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from corpusmend.disjoint_sets import DisjointSets
 from corpusmend.document import Document
 from corpusmend.errors import CorpusmendError
 from corpusmend.siblings import candidates, index_file
@@ -188,26 +189,15 @@ class SiblingIndex:
         documents without siblings are left out. With `min_similarity`, only pairs at least
         that similar connect (copies of one story, not pages that share a passage)."""
         keys = list(self.keys())
-        parent = {k: k for k in keys}
-
-        def find(k: str) -> str:
-            while parent[k] != k:
-                parent[k] = parent[parent[k]]
-                k = parent[k]
-            return k
-
+        sets = DisjointSets()
         for key, doc in zip(keys, self.documents(), strict=True):
-            found, extra = self.query_more(doc, more=lambda k, key=key: find(k) != find(key))
+            found, extra = self.query_more(
+                doc, more=lambda k, key=key: sets.find(k) != sets.find(key)
+            )
             for match in found + extra:
-                if match.similarity < min_similarity:
-                    continue
-                a, b = find(key), find(entry_key(match.document))
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-        clusters: dict[str, list[str]] = {}
-        for key in keys:
-            clusters.setdefault(find(key), []).append(key)
-        return sorted((sorted(c) for c in clusters.values() if len(c) > 1), key=lambda c: c[0])
+                if match.similarity >= min_similarity:
+                    sets.join(key, entry_key(match.document))
+        return sets.groups()
 
     def _candidates(
         self, shingles: np.ndarray, signature: np.ndarray, own: int | None
