@@ -145,33 +145,23 @@ class LocalEngine:
         view: CorpusView | None,
     ) -> Iterator[DocumentResult]:
         with frozen_heap():  # the view's tables stay shared with the workers
-            yield from self._pooled(linter, windows, limit, options, view)
-
-    def _pooled(
-        self,
-        linter: Linter,
-        windows: Iterator[list[Item]],
-        limit: int,
-        options: RunOptions,
-        view: CorpusView | None,
-    ) -> Iterator[DocumentResult]:
-        pool = Pool(self.jobs, initializer=_init_worker, initargs=(LinterSpec.of(linter),))
-        in_flight: deque[tuple[list[Item], list[Unit]]] = deque()
-        finished = False
-        try:
-            for window in windows:
-                in_flight.append((window, self._submit(pool, window, options, view)))
-                if len(in_flight) >= limit:
+            pool = Pool(self.jobs, initializer=_init_worker, initargs=(LinterSpec.of(linter),))
+            in_flight: deque[tuple[list[Item], list[Unit]]] = deque()
+            finished = False
+            try:
+                for window in windows:
+                    in_flight.append((window, self._submit(pool, window, options, view)))
+                    if len(in_flight) >= limit:
+                        yield from _collect(*in_flight.popleft())
+                while in_flight:
                     yield from _collect(*in_flight.popleft())
-            while in_flight:
-                yield from _collect(*in_flight.popleft())
-            finished = True
-        finally:
-            if finished:
-                pool.close()
-            else:  # Ctrl-C, an error, or the consumer stopped: stop the workers now
-                pool.terminate()
-            pool.join()
+                finished = True
+            finally:
+                if finished:
+                    pool.close()
+                else:  # Ctrl-C, an error, or the consumer stopped: stop the workers now
+                    pool.terminate()
+                pool.join()
 
     def _submit(
         self, pool: Pool, window: list[Item], options: RunOptions, view: CorpusView | None
