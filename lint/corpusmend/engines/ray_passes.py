@@ -68,9 +68,9 @@ def sign_documents(
     here, from `documents`."""
     files = input_files(source, reader)
     if files is None:
-        from corpusmend.siblings.records import signature_record
+        from corpusmend.passes.corpus import sign_here
 
-        yield from (signature_record(doc, options) for doc in documents)
+        yield from sign_here(documents, options)
         return
     if not files:
         return

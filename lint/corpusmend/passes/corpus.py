@@ -108,7 +108,7 @@ def sibling_index(
         index.add(doc)
     reference = len(index)
     added = 0
-    for record in (sign or _sign_here)(chain(head, rest), index.options):
+    for record in (sign or sign_here)(chain(head, rest), index.options):
         index.add_record(record)
         added += 1
     if reference == 0 and added < 2:
@@ -116,7 +116,8 @@ def sibling_index(
     return index
 
 
-def _sign_here(documents: Iterable[Document], options: SiblingOptions) -> Iterator[Any]:
+def sign_here(documents: Iterable[Document], options: SiblingOptions) -> Iterator[Any]:
+    """The default Signer: each document's signature record, made in this process."""
     from corpusmend.siblings.records import signature_record
 
     return (signature_record(doc, options) for doc in documents)
