@@ -166,3 +166,15 @@ def test_fingerprint_depends_on_text_and_context_not_offsets() -> None:
     assert fingerprint(reflowed, at(reflowed, rstart, rstart + 10)) == same
     other = text.replace("Gamma", "Delta")
     assert fingerprint(other, at(other, start, start + 10)) != same
+
+
+def test_baseline_drops_findings_a_worker_already_encoded(project: Path) -> None:
+    """With --jobs 2 the workers encode each document's findings for the JSON report; the
+    baseline filters them afterwards in the main process, so the report must not reuse them."""
+    baseline(project, "corpus")
+    orchard = project / "corpus" / "orchard.txt"
+    orchard.write_text(ORCHARD + "The harvest ends in October.\nClick here to read more.\n")
+    one = check(project, "--baseline", "baseline.json", "--jobs", "1", "corpus")
+    two = check(project, "--baseline", "baseline.json", "--jobs", "2", "corpus")
+    assert one.stdout == two.stdout
+    assert new_findings(two) == {"orchard.txt": [5]}

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from importlib import resources
 from pathlib import Path
@@ -128,3 +129,29 @@ def test_output_file_is_written_whole(corpus: Path, tmp_path: Path) -> None:
     payload = json.loads(report.read_text(encoding="utf-8"))
     assert payload["summary"]["documents"] == 5
     assert [p.name for p in report.parent.iterdir()] == ["findings.json"]
+
+
+def test_json_report_is_the_payload_indented_by_json_itself(corpus: Path) -> None:
+    """The report is written document by document (findings encoded in the workers with
+    --jobs 2); it must still be exactly what `json.dump(payload, indent=2)` writes."""
+    (corpus / "café-notes.txt").write_text("Le café a fermé.  Il pleut.\n", encoding="utf-8")
+    (corpus / "broken.txt").write_bytes(b"binary\x00data")
+    one = run_cli("check", "--format", "json", "--no-cache", "--jobs", "1", str(corpus))
+    two = run_cli("check", "--format", "json", "--no-cache", "--jobs", "2", str(corpus))
+    assert one.stdout == two.stdout
+    payload = json.loads(two.stdout)
+    assert two.stdout == json.dumps(payload, indent=2) + "\n"
+    docs = {Path(d["path"]).name: d for d in payload["documents"]}
+    assert "error" in docs["broken.txt"] and docs["broken.txt"]["findings"] == []
+    assert [f["code"] for f in docs["café-notes.txt"]["findings"]] == ["FMT003"]
+    assert payload["summary"]["findings"] == sum(len(d["findings"]) for d in docs.values())
+
+
+def test_json_report_of_no_documents(tmp_path: Path) -> None:
+    from corpusmend.formatters.json import JsonFormatter
+
+    out = io.StringIO()
+    JsonFormatter(out).finish()
+    payload = json.loads(out.getvalue())
+    assert payload["documents"] == [] and payload["summary"]["documents"] == 0
+    assert out.getvalue() == json.dumps(payload, indent=2) + "\n"

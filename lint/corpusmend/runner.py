@@ -5,6 +5,7 @@ Processing never writes: results carry the fixed text and writers (writers/) put
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +13,15 @@ from corpusmend.document import Document
 from corpusmend.findings import Finding
 from corpusmend.linter import Linter, moved_metadata
 from corpusmend.passes.context import NO_CONTEXT, DocumentContext
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A document's findings written ahead in a worker, so the main process (which writes the
+    output in input order for every worker) does not spend its time encoding them."""
+
+    findings: list[Finding]  # the list encoded: the result's own, compared by identity
+    text: str
 
 
 @dataclass
@@ -25,6 +35,13 @@ class DocumentResult:
     note: bool = False  # unread on purpose (a record file without the text field, skipped)
     moved: dict[str, Any] = field(default_factory=dict)  # metadata fixes moved (--move-metadata)
     original: list[Finding] | None = None  # with fixed_text: the findings before the fixes
+    encoded: Encoded | None = None  # the findings as the output format writes them (workers)
+
+    def encoded_findings(self) -> str | None:
+        """The findings as a worker encoded them for the output format, if that encoding is
+        of this result's own findings list (a baseline's filter makes a new one)."""
+        enc = self.encoded
+        return enc.text if enc is not None and enc.findings is self.findings else None
 
     @property
     def path(self) -> str | None:
@@ -52,6 +69,8 @@ class RunOptions:
     fix_records: bool = True  # False: records of JSONL/CSV/Parquet files are only checked
     move_metadata: bool = False  # keep the values header fixes remove (DocumentResult.moved)
     metadata_fields: tuple[tuple[str, str], ...] = ()  # (value, field to write it to) renames
+    # the output format's encoding of a document's findings, run where the document is checked
+    encode: Callable[[list[Finding]], str] | None = None
 
 
 def process(

@@ -16,6 +16,7 @@ from corpusmend.commands.io_options import read_options
 from corpusmend.commands.sibling_options import corpus_inputs
 from corpusmend.config import Config
 from corpusmend.engines import EngineSettings
+from corpusmend.formatters import FORMATTERS
 from corpusmend.passes.corpus import CorpusInputs
 from corpusmend.readers import ReadOptions
 from corpusmend.runner import RunOptions
@@ -67,6 +68,7 @@ def check_settings(args: argparse.Namespace, config: Config) -> CheckSettings:
         fix_records=not args.records_check_only,
         move_metadata=move,
         metadata_fields=tuple(sorted(fields.items())),
+        encode=None if args.diff else FORMATTERS[args.format].encode,
     )
     # the cache serves check runs only: not fixing, not --diff, not Ray (see cache.py)
     cached = not (args.no_cache or args.fix or args.diff or args.engine == "ray")

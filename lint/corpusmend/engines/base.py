@@ -19,7 +19,7 @@ from corpusmend.errors import CorpusmendError, describe_exception
 from corpusmend.linter import Linter
 from corpusmend.passes.context import NO_CONTEXT, DocumentContext
 from corpusmend.readers import ReadOptions, ReadProblem, read_documents
-from corpusmend.runner import DocumentResult, RunOptions, process
+from corpusmend.runner import DocumentResult, Encoded, RunOptions, process
 
 if TYPE_CHECKING:
     from corpusmend.passes.build import CorpusView, LineCounter
@@ -96,11 +96,15 @@ def process_safely(
     options: RunOptions,
     context: DocumentContext = NO_CONTEXT,
 ) -> DocumentResult:
-    """process(), except that a crash reports this document and never stops the others."""
+    """process(), except that a crash reports this document and never stops the others; the
+    findings are encoded for the output format here when the run asks for it (options.encode)."""
     try:
-        return process(linter, doc, options, context)
+        result = process(linter, doc, options, context)
+        if options.encode is not None and result.findings:
+            result.encoded = Encoded(result.findings, options.encode(result.findings))
     except Exception as exc:
         return DocumentResult(doc, [], problem=f"internal error: {describe_exception(exc)}")
+    return result
 
 
 # Results travel back from workers without the document the main process already holds.

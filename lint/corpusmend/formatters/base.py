@@ -20,6 +20,9 @@ def fix_kind(f: Finding) -> str | None:
 
 class Formatter:
     name = "base"
+    # A document's findings as this format writes them, when that depends on nothing else:
+    # run where the document is checked (a worker), so the main process only joins text.
+    encode: Callable[[list[Finding]], str] | None = None
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
