@@ -49,6 +49,14 @@ PIECES = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _furniture_gates_from_the_first_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run builds its furniture gates only after 10,000 lines; here they run from the start."""
+    from corpusmend.shapes import furniture
+
+    monkeypatch.setattr(furniture, "GATE_AFTER_LINES", 0)
+
+
 def _same(text: str) -> None:
     assert GATED.check(text) == UNGATED.check(text), repr(text)
 
@@ -374,3 +382,18 @@ def test_a_workers_copy_of_the_linter_keeps_its_gates() -> None:
     runnable = [r.code for r in linter.runnable(doc)]
     assert len(runnable) < len(linter.rules), "a clean page opens only some gates"
     assert [r.code for r in copy.runnable(doc)] == runnable
+
+
+def test_a_short_run_builds_no_furniture_gate_and_a_long_one_does() -> None:
+    from corpusmend.shapes import furniture
+
+    furniture.GATE_AFTER_LINES = 50  # the fixture restores it
+    linter = Linter(select=["BPL001"])
+    lines = linter.rule("BPL001").kind.furniture
+    page = "The ferry left at noon.\nAdvertisement\nIt reached the island by two.\n"
+    first = linter.check(page)
+    assert [f.code for f in first] == ["BPL001"]
+    assert "line_gate" not in vars(lines)  # three lines looked at: no gate built
+    for _ in range(20):
+        assert linter.check(page) == first
+    assert vars(lines)["line_gate"] is not None  # built once 50 lines were looked at

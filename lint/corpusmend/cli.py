@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from corpusmend import __version__
+from corpusmend.collector import paused_collection
 from corpusmend.commands import COMMANDS, load_command
 from corpusmend.errors import CorpusmendError, RulePackWarning, describe_exception
 
@@ -64,7 +65,8 @@ def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     first = argv[0] if argv else None
     # `--version` and one command need only that command's module (or none)
-    parser = build_parser(first if first in COMMANDS or first == "--version" else None)
+    with paused_collection():
+        parser = build_parser(first if first in COMMANDS or first == "--version" else None)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

@@ -6,6 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
+from corpusmend.collector import paused_collection
 from corpusmend.config import Config, discover_config
 from corpusmend.errors import ConfigError, SelectorError
 from corpusmend.linter import Linter
@@ -95,15 +96,16 @@ def make_linter(args: argparse.Namespace) -> Linter:
         ignore = [s for s in config.ignore if s.upper() not in wanted] + list(args.ignore)
         extend = list(config.extend_select) + list(args.extend_select)
     try:
-        linter = Linter(
-            rules=[*config.rules, *args.rules],
-            select=select,
-            ignore=ignore,
-            extend_select=extend,
-            builtin=not args.no_builtin,
-            overrides=config.overrides,
-            per_file_ignores=config.file_ignores,
-        )
+        with paused_collection():  # the rules and their patterns: start-up, no garbage
+            linter = Linter(
+                rules=[*config.rules, *args.rules],
+                select=select,
+                ignore=ignore,
+                extend_select=extend,
+                builtin=not args.no_builtin,
+                overrides=config.overrides,
+                per_file_ignores=config.file_ignores,
+            )
     except SelectorError as exc:
         cli = {"select": args.select or [], "ignore": args.ignore}
         cli["extend-select"] = args.extend_select

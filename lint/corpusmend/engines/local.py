@@ -24,6 +24,7 @@ from itertools import chain, islice
 from multiprocessing.pool import AsyncResult, Pool
 from typing import TYPE_CHECKING
 
+from corpusmend.collector import frozen_heap
 from corpusmend.document import Document
 from corpusmend.engines.base import (
     Item,
@@ -36,7 +37,6 @@ from corpusmend.engines.base import (
     process_safely,
 )
 from corpusmend.engines.serial import check_items
-from corpusmend.forking import frozen_heap
 from corpusmend.linter import Linter
 from corpusmend.passes.context import NO_CONTEXT, DocumentContext
 from corpusmend.runner import DocumentResult, RunOptions

@@ -68,7 +68,7 @@ class PhraseLinesKind(CheckKind):
         text = doc.text
         spans: list[Span] | None = None
         if self.scope == "line":  # only the lines where the furniture's gate found something
-            found = gated_lines(self.furniture.line_gate, doc)
+            found = gated_lines(self.furniture.gate_for(text.count("\n") + 1), doc)
             if found is not None:
                 lines = sorted({doc.position(offset)[0] - 1 for offset in found})
                 spans = [doc.line_span(i) for i in lines]

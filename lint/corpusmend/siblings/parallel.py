@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from multiprocessing.pool import AsyncResult, Pool
 
+from corpusmend.collector import frozen_heap
 from corpusmend.document import Document
-from corpusmend.forking import frozen_heap
 from corpusmend.siblings.options import SiblingOptions
 from corpusmend.siblings.records import SignatureRecord, signature_record
 
