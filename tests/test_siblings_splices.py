@@ -229,3 +229,25 @@ def test_a_match_is_never_extended_across_a_paragraph_break():
     the = list(al.a.norms).index("the")
     assert al.a_to_b[the] == -1
     assert al.a_to_b[the + 1] == list(al.b.norms).index("zeta")
+
+
+def test_a_quoted_post_that_ends_in_hashtags(linter):
+    # the post closes with its tags, not a full stop ("...the quay. #Quillon #pier”): that is a
+    # sentence end, so the block is whole and goes back after the line that introduces it
+    signs = "The harbour board put up signs along the quay in both English and Danish."
+    intro = "The harbour master, Edda Vinge, said in a post on Saturday :"
+    post = (
+        "“We want every visitor to know that the pier is closed for their own safety. The"
+        " signs along the quay say so in two languages. #Quillon #pier”"
+    )
+    clean = article(OPENING, signs, intro, post, CLOSING)
+    for glued in (True, False):
+        doc = article(OPENING, splice(signs, "both English", post, glued=glued), intro, CLOSING)
+        assert sib001(linter, doc, clean) == ["SIB001"]
+        assert fixed(linter, doc, clean) == clean
+
+
+def test_hashtags_end_a_sentence_only_after_one():
+    t = tokenize("It was closed. #Quillon #pier” and then the #MeToo” posts, #pier\n\nNext")
+    ends = [t.norms[i] for i in range(len(t)) if t.ends_sentence(i)]
+    assert ends == ["closed", "pier"]
