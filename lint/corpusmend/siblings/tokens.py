@@ -56,7 +56,9 @@ class Tokens:
         line's end ("rather than Russian ...", a snippet's cut)."""
         tail = self.text[self.ends[i] : self.outer_end(i)]
         if not any(c in TERMINATORS for c in tail):
-            return _CUT.match(self.text, self.ends[i]) is not None or self._closing_tags(i, tail)
+            if _CUT.match(self.text, self.ends[i]) is not None:
+                return True
+            return self._closing_tags(i, tail) or self._closing_aside(i, tail)
         word = self.norms[i]
         if not (len(word) == 1 and word.isalpha() and tail == "."):
             return True
@@ -73,12 +75,27 @@ class Tokens:
         quotation mark or a line's end. A tag inside a sentence ("the #MeToo posts") is not."""
         if not self._is_tag(i):
             return False
-        if not (tail[-1:] in _CLOSING_QUOTES or i + 1 == len(self.starts) or "\n" in self.gap(i)):
+        if not (tail[-1:] in _CLOSING_QUOTES or self._at_line_end(i)):
             return False
         k = i
         while k > 0 and self._is_tag(k) and self.gap(k - 1) in ("", " #"):
             k -= 1
         return not self._is_tag(k) and self.ends_sentence(k)
+
+    def _at_line_end(self, i: int) -> bool:
+        return i + 1 == len(self.starts) or "\n" in self.gap(i)
+
+    def _closing_aside(self, i: int, tail: str) -> bool:
+        """Whether token i closes a bracketed aside that follows a sentence end and ends its
+        line: a caption's credit ("...after the meeting. (AP Photo/Jo Doe, File)")."""
+        if tail[-1:] != ")" or not self._at_line_end(i):
+            return False
+        line_start = self.text.rfind("\n", 0, self.starts[i]) + 1
+        opening = self.text.rfind("(", line_start, self.starts[i])
+        if opening < 0:
+            return False
+        k = bisect_left(self.starts, opening) - 1
+        return k >= 0 and self.starts[k] >= line_start and self.ends_sentence(k)
 
     def paragraph_breaks(self) -> list[int]:
         """The tokens followed by a blank line (the last word of a paragraph)."""
