@@ -11,6 +11,7 @@ import pytest
 
 from conftest import FIXTURES, run_cli
 from corpusmend import Linter
+from corpusmend.shapes.splice_place import speaker
 
 SPLICES = FIXTURES / "splices"
 
@@ -169,3 +170,18 @@ def test_a_quotation_goes_where_a_later_line_announces_one() -> None:
     related = [LEAD, head, quote, "until the end" + tail, DREDGING, "Related Stories:", BEFORE]
     expected = [LEAD, spliced, quote, DREDGING, "Related Stories:", BEFORE]
     assert _repaired(*related) == "\n\n".join(expected)
+
+
+@pytest.mark.parametrize(
+    ("block", "name"),
+    [
+        ("“The pilings are rotten,” Vail said.", "Vail"),
+        ("“The pilings are rotten,” said Oren Vail, an engineer.", "Vail"),
+        ("“The pilings are rotten,” said Sen. Ada Brask, who chairs the board.", "Brask"),
+        ("“The pilings are rotten,” Dr. Vail told the board.", "Vail"),
+        ("“The pilings are rotten,” he said.", None),
+        ("“The pilings are rotten.”", None),
+    ],
+)
+def test_the_speaker_a_quotation_names(block: str, name: str | None) -> None:
+    assert speaker(block) == name

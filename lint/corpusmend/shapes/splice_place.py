@@ -25,11 +25,13 @@ MAX_LATER = 3  # paragraphs after the rejoined one where the block may go instea
 _QUOTES = "“‘\"'«"
 _VERBS = "|".join(DEFAULT_VERBS)
 _NAME = r"\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’-]+)?"
-# "...,” Hadley said." / "..., said Stephen Hadley, a former adviser."
-_NAME_SAID = regex.compile(
-    rf"[”\"’']\s*(?:Mr\.|Ms\.|Mrs\.|Dr\.)?\s*(?P<name>{_NAME})\s+(?:{_VERBS})\b"
+# "...,” Hadley said." / "..., said Stephen Hadley, a former adviser." / "said Sen. Ann Ross,"
+_TITLES = frozenset({"Mr", "Ms", "Mrs", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Prof"})
+_TITLE = rf"(?:(?:{'|'.join(sorted(_TITLES))})\.\s*)?"
+_NAME_SAID = regex.compile(rf"[”\"’']\s*{_TITLE}(?P<name>{_NAME})\s+(?:{_VERBS})\b")
+_SAID_NAME = regex.compile(
+    rf"[”\"’']\s*(?:{_VERBS})\s+{_TITLE}(?:{_NAME}\s+)*?(?P<name>{_NAME})\s*[,.]"
 )
-_SAID_NAME = regex.compile(rf"[”\"’']\s*(?:{_VERBS})\s+(?:{_NAME}\s+)*?(?P<name>{_NAME})\s*[,.]")
 _PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I", "You", "This", "That"})
 _ANNOUNCES = regex.compile(r":\s*$")
 
@@ -38,8 +40,9 @@ def speaker(block: str) -> str | None:
     """The surname the quotation's attribution names, if it names one."""
     for pattern in (_NAME_SAID, _SAID_NAME):
         m = pattern.search(block)
-        if m is not None and m.group("name") not in _PRONOUNS:
-            return m.group("name")
+        name = m.group("name") if m is not None else None
+        if name is not None and name not in _PRONOUNS and name not in _TITLES:
+            return name
     return None
 
 
