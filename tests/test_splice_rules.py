@@ -185,15 +185,3 @@ def test_a_quotation_goes_where_a_later_line_announces_one() -> None:
 )
 def test_the_speaker_a_quotation_names(block: str, name: str | None) -> None:
     assert speaker(block) == name
-
-
-def test_a_quotation_goes_before_a_later_one_that_goes_on_from_it() -> None:
-    # "“...,” the harbour master added." after a paragraph that is no quotation: the quotation
-    # it goes on from is missing there
-    spliced = "The closure will last until the end of September, the board said on Monday."
-    quote = "“We will not reopen the pier until every piling has been checked,” the master said."
-    more = "“Nobody should expect it before the autumn,” the harbour master added."
-    clean = "\n\n".join([LEAD, spliced, DREDGING, quote, more, BEFORE])
-    head, tail = spliced.split(" until the end")
-    doc = [LEAD, head, quote, "until the end" + tail, DREDGING, more, BEFORE]
-    assert _repaired(*doc) == clean

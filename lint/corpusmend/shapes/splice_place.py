@@ -7,9 +7,7 @@ show that it belongs a few paragraphs further down:
   that place names them: news copy names a person in full before it quotes them by surname, so
   the quotation goes after the first later paragraph that names them;
 - a later paragraph announces a quotation with a colon ("..., she wrote on Saturday:") and the
-  paragraph after it is no quotation: the announced quotation is missing there;
-- a later quotation goes on from one before it ("“...,” he added.") but follows a paragraph
-  that is no quotation: the quotation it goes on from is missing there.
+  paragraph after it is no quotation: the announced quotation is missing there.
 
 Only a block that is one quotation paragraph is placed so, and only among the few paragraphs
 after the rejoined one (MAX_LATER).
@@ -36,10 +34,6 @@ _SAID_NAME = regex.compile(
 )
 _PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I", "You", "This", "That"})
 _ANNOUNCES = regex.compile(r":\s*$")
-# a quotation that goes on from one before it: "“...,” the statement continued."
-_GOES_ON = regex.compile(
-    r"[“\"][^”\"\n]+[,.?!]?[”\"]\s+(?:[\p{L}.’']+\s+){1,4}?(?:added|continued)\b"
-)
 
 
 def speaker(block: str) -> str | None:
@@ -70,10 +64,7 @@ def later_place(doc: Document, block: tuple[int, int], rest_end: int) -> int | N
             return None
         return next((paras[k].end for k in later if named.search(text, *_bounds(paras[k]))), None)
     for k in later:
-        para = paras[k].slice(text)
-        if _GOES_ON.match(para) and text[paras[k - 1].start] not in _QUOTES:
-            return None if k == first else paras[k - 1].end
-        if not _announces(para):
+        if not _announces(paras[k].slice(text)):
             continue
         if k + 1 == len(paras) or text[paras[k + 1].start] not in _QUOTES:
             return paras[k].end
