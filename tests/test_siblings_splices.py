@@ -229,3 +229,51 @@ def test_a_match_is_never_extended_across_a_paragraph_break():
     the = list(al.a.norms).index("the")
     assert al.a_to_b[the] == -1
     assert al.a_to_b[the + 1] == list(al.b.norms).index("zeta")
+
+
+def test_a_quoted_post_that_ends_in_hashtags(linter):
+    # the post closes with its tags, not a full stop ("...the quay. #Quillon #pier”): that is a
+    # sentence end, so the block is whole and goes back after the line that introduces it
+    signs = "The harbour board put up signs along the quay in both English and Danish."
+    intro = "The harbour master, Edda Vinge, said in a post on Saturday :"
+    post = (
+        "“We want every visitor to know that the pier is closed for their own safety. The"
+        " signs along the quay say so in two languages. #Quillon #pier”"
+    )
+    clean = article(OPENING, signs, intro, post, CLOSING)
+    for glued in (True, False):
+        doc = article(OPENING, splice(signs, "both English", post, glued=glued), intro, CLOSING)
+        assert sib001(linter, doc, clean) == ["SIB001"]
+        assert fixed(linter, doc, clean) == clean
+
+
+def test_hashtags_end_a_sentence_only_after_one():
+    t = tokenize("It was closed. #Quillon #pier” and then the #MeToo” posts, #pier\n\nNext")
+    ends = [t.norms[i] for i in range(len(t)) if t.ends_sentence(i)]
+    assert ends == ["closed", "pier"]
+
+
+def test_copies_that_agree_on_a_side_of_this_copy_s_caption_place_the_block(linter):
+    # this copy has a caption of its own between the two paragraphs the quotation stands
+    # between in the copies; one copy has nothing around the quotation (either side of the
+    # caption fits it), the other has a sign-up line before it and the next paragraph right
+    # after it: counted over both, the quotation goes after the caption
+    gulls = (
+        "Volunteers spent the morning clearing the slipway of seaweed and broken planks while"
+        " the gulls circled overhead."
+    )
+    rope = "The harbour master roped off the pier's last forty metres on Sunday evening."
+    caption = "Workers inspect the pier on Monday. (Photo: Ana Ruiz, File)"
+    quote = "“We will not reopen it until every piling has been checked,” the harbour master said."
+    after = "Engineers from the county will inspect the pilings below the water next week."
+    clean = article(OPENING, gulls, rope, caption, quote, after, CLOSING)
+    plain = article(OPENING, gulls, rope, quote, after, CLOSING)
+    signup = article(OPENING, gulls, rope, "Sign up for our harbour newsletter", quote, after)
+    doc = article(OPENING, splice(gulls, "broken planks", quote), rope, caption, after, CLOSING)
+    assert fixed(linter, doc, plain, signup) == clean
+
+
+def test_a_credit_in_brackets_after_a_sentence_ends_the_caption():
+    t = tokenize("Workers inspect the pier. (Photo: Ana Ruiz, File)\n\nThe (old) pier\n\nNext")
+    ends = [t.norms[i] for i in range(len(t)) if t.ends_sentence(i)]
+    assert ends == ["pier", "file"]

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import FIXTURES, run_cli
 from corpusmend import Linter
+from corpusmend.shapes.splice_place import speaker
 
 SPLICES = FIXTURES / "splices"
 
@@ -126,3 +127,61 @@ def test_own_paragraph_continuation_and_values(spl_att: Linter) -> None:
         " university."
     )
     assert spl_att.fix(fixed, unsafe=True).text == fixed
+
+
+SPL001_ONLY = Linter(select=["SPL001"])
+BEFORE = "The ferry to Quillon ran late all week while the harbour board argued about the pier."
+DREDGING = (
+    "The board also voted to pay for dredging the channel, which has silted up since the"
+    " spring storms."
+)
+LEAD = "The harbour board of Quillon voted on Monday to close the north pier for repairs."
+
+
+def _repaired(*paras: str) -> str:
+    return SPL001_ONLY.fix("\n\n".join(paras), unsafe=True).text
+
+
+def test_a_quotation_by_surname_goes_after_the_paragraph_that_names_the_speaker() -> None:
+    # nothing before the rejoined sentence names Vail; the quotation goes after the paragraph
+    # that introduces him in full, not right after the sentence it interrupted
+    spliced = "The closure will last until the end of September, the board said on Monday."
+    vail = "Oren Vail, an engineer who has studied the pier for a decade, backed the decision."
+    quote = "“The pilings are rotten below the waterline and cannot wait,” Vail said."
+    clean = "\n\n".join([LEAD, spliced, DREDGING, vail, quote, BEFORE])
+    head, tail = spliced.split(" until the end")
+    assert _repaired(LEAD, head, quote, "until the end" + tail, DREDGING, vail, BEFORE) == clean
+    # named before the sentence it interrupted: the quotation stays right after the sentence
+    named = "\n\n".join([vail, LEAD, spliced, quote, DREDGING, BEFORE])
+    doc = [vail, LEAD, head, quote, "until the end" + tail, DREDGING, BEFORE]
+    assert _repaired(*doc) == named
+
+
+def test_a_quotation_goes_where_a_later_line_announces_one() -> None:
+    # "...wrote on Saturday:" and no quotation after it: the missing quotation is this one;
+    # a heading with a colon ("Related Stories:") announces none
+    spliced = "The closure will last until the end of September, the board said on Monday."
+    intro = "The harbour master wrote to the town's fishers on Saturday:"
+    quote = "“Please move your boats to the south quay before the first of the month.”"
+    clean = "\n\n".join([LEAD, spliced, DREDGING, intro, quote, BEFORE])
+    head, tail = spliced.split(" until the end")
+    doc = [LEAD, head, quote, "until the end" + tail, DREDGING, intro, BEFORE]
+    assert _repaired(*doc) == clean
+    related = [LEAD, head, quote, "until the end" + tail, DREDGING, "Related Stories:", BEFORE]
+    expected = [LEAD, spliced, quote, DREDGING, "Related Stories:", BEFORE]
+    assert _repaired(*related) == "\n\n".join(expected)
+
+
+@pytest.mark.parametrize(
+    ("block", "name"),
+    [
+        ("“The pilings are rotten,” Vail said.", "Vail"),
+        ("“The pilings are rotten,” said Oren Vail, an engineer.", "Vail"),
+        ("“The pilings are rotten,” said Sen. Ada Brask, who chairs the board.", "Brask"),
+        ("“The pilings are rotten,” Dr. Vail told the board.", "Vail"),
+        ("“The pilings are rotten,” he said.", None),
+        ("“The pilings are rotten.”", None),
+    ],
+)
+def test_the_speaker_a_quotation_names(block: str, name: str | None) -> None:
+    assert speaker(block) == name

@@ -2,9 +2,10 @@
 
 The shape is found by :func:`corpusmend.shapes.splices.find_splices`. Without siblings the fix
 (unsafe) rejoins the broken sentence with its continuation and puts the block in its own
-paragraph after it. The sibling rules can place the block better; the offsets they need are in
-the hit's values (``break_at``, ``block_start``, ``block_end``, ``continuation_start``,
-``continuation_end``).
+paragraph after it, or a few paragraphs further down where the text shows it belongs there
+(:mod:`corpusmend.shapes.splice_place`). The sibling rules can place the block better; the
+offsets they need are in the hit's values (``break_at``, ``block_start``, ``block_end``,
+``continuation_start``, ``continuation_end``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from corpusmend.kinds.registry import register_kind
 from corpusmend.passes.context import DocumentContext
 from corpusmend.shapes.quote_labels import GATES as LABELLED_QUOTATION
 from corpusmend.shapes.quote_labels import HASHTAGS_GATE, POST_SIGNATURE_GATE
+from corpusmend.shapes.splice_place import later_place
 from corpusmend.shapes.splices import find_splices
 
 
@@ -74,4 +76,5 @@ class SpliceKind(CheckKind):
                 "continuation_start": s.continuation_start,
                 "continuation_end": s.continuation_end,
             }
-            yield Hit(s.block_start, s.continuation_end, values, (s.rejoined(text),))
+            place = later_place(doc, (s.block_start, s.block_end), s.continuation_end)
+            yield Hit(s.block_start, s.continuation_end, values, s.rejoined(text, place))

@@ -38,12 +38,18 @@ class Splice:
     continuation_start: int
     continuation_end: int
 
-    def rejoined(self, text: str) -> Edit:
-        """The edit that rejoins the sentence and puts the block in its own paragraph after."""
+    def rejoined(self, text: str, place: int | None = None) -> tuple[Edit, ...]:
+        """The edits that rejoin the sentence and put the block in its own paragraph after it,
+        or, given `place` (a later paragraph's end), after that paragraph."""
         block = text[self.block_start : self.block_end]
         rest = text[self.continuation_start : self.continuation_end]
         separator = text[self.break_at : self.block_start]
-        return Edit(self.break_at, self.continuation_end, " " + rest + separator + block)
+        if place is None:
+            return (Edit(self.break_at, self.continuation_end, " " + rest + separator + block),)
+        return (
+            Edit(self.break_at, self.continuation_end, " " + rest),
+            Edit(place, place, separator + block),
+        )
 
 
 def _last_sentence_start(doc: Document, index: int) -> int:

@@ -25,6 +25,7 @@ REWORDED_EDGE = 6  # unmatched words a block's first or last sentence may have r
 class _Move:
     block: Block
     dest: int  # insert after this word of the document (-1: at its start)
+    at: int  # the word it lands after: dest, or the end of dest's paragraph
     edits: tuple[Edit, ...]
     broken_now: int
     broken_after: int
@@ -35,14 +36,17 @@ def _whole_sentences(t: Tokens, start: int, end: int) -> bool:
     return t.starts_upper(start) and t.ends_sentence(end - 1)
 
 
-def _destination(al: Alignment, block: Block) -> int | None:
-    """The document word after which the sibling has the block (-1: before the first word).
+def _destinations(al: Alignment, block: Block) -> list[int]:
+    """The document words after which the sibling has the block (-1: before the first word),
+    the likelier first.
 
     That is the document's counterpart of the sibling's last backbone word before the block;
     but when the sibling has text of its own just before the block (a timestamp, a caption) and
     none after it, while the document has text of its own after that word too, the block goes
     before the counterpart of the sibling's next backbone word instead: the two texts' own
-    lines stand on the same side of it."""
+    lines stand on the same side of it. When this copy has text of its own between the two
+    counterparts (a caption, a furniture line), the sibling allows both sides of that text:
+    the other side comes second."""
     j = block.b_start - 1
     while j >= 0:
         i = al.b_to_a[j]
@@ -50,16 +54,27 @@ def _destination(al: Alignment, block: Block) -> int | None:
             break
         j -= 1
     if j < 0:
-        return -1
+        return [-1]
     before_own = j < block.b_start - 1
     k = block.b_end
     after_own = k < len(al.b) and al.b_to_a[k] == UNMATCHED
-    if before_own and not after_own and k < len(al.b):
-        nxt = al.b_to_a[k]
-        own = nxt != UNMATCHED and not al.moved[nxt] and nxt - 1 > i
-        if own and all(al.a_to_b[x] == UNMATCHED for x in range(i + 1, nxt)):
-            return nxt - 1
-    return i
+    nxt = _next_backbone(al, k)
+    if nxt is None or nxt - 1 <= i or any(al.in_backbone(x) for x in range(i + 1, nxt)):
+        return [i]
+    own_only = all(al.a_to_b[x] == UNMATCHED for x in range(i + 1, nxt))
+    if before_own and not after_own and al.b_to_a[k] == nxt and own_only:
+        return [nxt - 1, i]
+    return [i, nxt - 1]
+
+
+def _next_backbone(al: Alignment, k: int) -> int | None:
+    """The document's counterpart of the sibling's first backbone word from word k on."""
+    while k < len(al.b):
+        x = al.b_to_a[k]
+        if x != UNMATCHED and not al.moved[x]:
+            return x
+        k += 1
+    return None
 
 
 def _paragraph_end(a: Tokens, d: int, stop: int) -> int:
@@ -147,7 +162,7 @@ def _plan_move(al: Alignment, block: Block, d: int | None) -> _Move | None:
         return None  # the block would land inside a sentence: that is no place for it
     edits = tuple(sorted((out, into), key=lambda e: e.start))
     whole = p is not None and q is not None and _shown_whole(al, p, q)
-    return _Move(block, dest, edits, broken_count(now), broken_count(after_move), whole)
+    return _Move(block, dest, d, edits, broken_count(now), broken_count(after_move), whole)
 
 
 def _shown_whole(al: Alignment, p: int, q: int, slack: int = 2) -> bool:
@@ -218,17 +233,37 @@ def _to_sentence_edges(al: Alignment, block: Block) -> Block:
     )
 
 
-def _best_move(al: Alignment, block: Block) -> _Move | None:
+def _best_move(al: Alignment, block: Block, found: list[Pair]) -> _Move | None:
     block = _to_sentence_edges(al, block)
-    d = _destination(al, block)
-    options = [_plan_move(al, block, d)]
-    other = _jumped(al, block, d) if d is not None else None
+    places = _destinations(al, block)
+    # of the places this sibling allows, the one the most copies show the block beside
+    placed = [m for m in (_plan_move(al, block, d) for d in places) if m is not None]
+    options = [min(placed, key=lambda m: (*_cost(m), -_support(found, m)))] if placed else []
+    other = _jumped(al, block, places[0])
     if other is not None:
         options.append(_plan_move(al, _to_sentence_edges(al, other[0]), other[1]))
     valid = [m for m in options if m is not None]
     if not valid:
         return None
-    return min(valid, key=lambda m: (m.broken_after, m.broken_after - m.broken_now, m.block.size))
+    return min(valid, key=lambda m: (*_cost(m), m.block.size))
+
+
+def _cost(m: _Move) -> tuple[int, int]:
+    return m.broken_after, m.broken_after - m.broken_now
+
+
+def _support(found: list[Pair], move: _Move) -> int:
+    """How many of the copies have the block's first word right after the word the move puts
+    it after, or its last word right before the word the move puts after it."""
+    i0, i1 = move.block.a_start, move.block.a_end - 1
+    size = len(found[0].al.a) if found else 0
+    n = 0
+    for pair in found:
+        if move.at >= 0 and follows(pair.al, move.at, i0):
+            n += 1
+        if move.at + 1 < size and follows(pair.al, i1, move.at + 1):
+            n += 1
+    return n
 
 
 def moved_blocks(
@@ -250,7 +285,7 @@ def _moved_blocks(
     candidates: list[tuple[tuple[int, int, int, int], Pair, _Move, Votes, bool]] = []
     for rank, pair in enumerate(found):
         for block in pair.al.blocks:
-            move = _best_move(pair.al, block)
+            move = _best_move(pair.al, block, found)
             if move is None:
                 continue
             votes = _move_votes(found, move)

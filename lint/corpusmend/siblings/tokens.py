@@ -16,6 +16,7 @@ _CUT = re.compile(r"[^\S\n]+(?:(?:\.\.\.|…)[^\S\n]*(?:\n|$)|[.!?](?![.\w])[\"'
 CLOSING = frozenset(".,;:!?…)]}\"'”’»")
 OPENING = frozenset("\"'“‘([{«¿¡")
 TERMINATORS = frozenset(".!?…")
+_CLOSING_QUOTES = frozenset("\"'”’»")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +56,46 @@ class Tokens:
         line's end ("rather than Russian ...", a snippet's cut)."""
         tail = self.text[self.ends[i] : self.outer_end(i)]
         if not any(c in TERMINATORS for c in tail):
-            return _CUT.match(self.text, self.ends[i]) is not None
+            if _CUT.match(self.text, self.ends[i]) is not None:
+                return True
+            return self._closing_tags(i, tail) or self._closing_aside(i, tail)
         word = self.norms[i]
         if not (len(word) == 1 and word.isalpha() and tail == "."):
             return True
         # an initial ("J. Smith") or an abbreviation ("a.m."): a sentence ends there only at a
         # line break or at the end of the text
         return i + 1 == len(self.starts) or "\n" in self.gap(i)
+
+    def _is_tag(self, i: int) -> bool:
+        return self.starts[i] > 0 and self.text[self.starts[i] - 1] == "#"
+
+    def _closing_tags(self, i: int, tail: str) -> bool:
+        """Whether token i is the last of the hashtags that close a quoted post ("...of free
+        press. #Helsinki2018”"): a run of tags after a sentence end, followed by a closing
+        quotation mark or a line's end. A tag inside a sentence ("the #MeToo posts") is not."""
+        if not self._is_tag(i):
+            return False
+        if not (tail[-1:] in _CLOSING_QUOTES or self._at_line_end(i)):
+            return False
+        k = i
+        while k > 0 and self._is_tag(k) and self.gap(k - 1) in ("", " #"):
+            k -= 1
+        return not self._is_tag(k) and self.ends_sentence(k)
+
+    def _at_line_end(self, i: int) -> bool:
+        return i + 1 == len(self.starts) or "\n" in self.gap(i)
+
+    def _closing_aside(self, i: int, tail: str) -> bool:
+        """Whether token i closes a bracketed aside that follows a sentence end and ends its
+        line: a caption's credit ("...after the meeting. (AP Photo/Jo Doe, File)")."""
+        if tail[-1:] != ")" or not self._at_line_end(i):
+            return False
+        line_start = self.text.rfind("\n", 0, self.starts[i]) + 1
+        opening = self.text.rfind("(", line_start, self.starts[i])
+        if opening < 0:
+            return False
+        k = bisect_left(self.starts, opening) - 1
+        return k >= 0 and self.starts[k] >= line_start and self.ends_sentence(k)
 
     def paragraph_breaks(self) -> list[int]:
         """The tokens followed by a blank line (the last word of a paragraph)."""
