@@ -142,33 +142,36 @@ def _repaired(*paras: str) -> str:
     return SPL001_ONLY.fix("\n\n".join(paras), unsafe=True).text
 
 
+SPLICED = "The closure will last until the end of September, the board said on Monday."
+
+
+def _interrupted(quote: str) -> list[str]:
+    """SPLICED with `quote` spliced in before "until the end", as paragraphs."""
+    head, tail = SPLICED.split(" until the end")
+    return [head, quote, "until the end" + tail]
+
+
 def test_a_quotation_by_surname_goes_after_the_paragraph_that_names_the_speaker() -> None:
     # nothing before the rejoined sentence names Vail; the quotation goes after the paragraph
     # that introduces him in full, not right after the sentence it interrupted
-    spliced = "The closure will last until the end of September, the board said on Monday."
     vail = "Oren Vail, an engineer who has studied the pier for a decade, backed the decision."
     quote = "“The pilings are rotten below the waterline and cannot wait,” Vail said."
-    clean = "\n\n".join([LEAD, spliced, DREDGING, vail, quote, BEFORE])
-    head, tail = spliced.split(" until the end")
-    assert _repaired(LEAD, head, quote, "until the end" + tail, DREDGING, vail, BEFORE) == clean
+    clean = "\n\n".join([LEAD, SPLICED, DREDGING, vail, quote, BEFORE])
+    assert _repaired(LEAD, *_interrupted(quote), DREDGING, vail, BEFORE) == clean
     # named before the sentence it interrupted: the quotation stays right after the sentence
-    named = "\n\n".join([vail, LEAD, spliced, quote, DREDGING, BEFORE])
-    doc = [vail, LEAD, head, quote, "until the end" + tail, DREDGING, BEFORE]
-    assert _repaired(*doc) == named
+    named = "\n\n".join([vail, LEAD, SPLICED, quote, DREDGING, BEFORE])
+    assert _repaired(vail, LEAD, *_interrupted(quote), DREDGING, BEFORE) == named
 
 
 def test_a_quotation_goes_where_a_later_line_announces_one() -> None:
     # "...wrote on Saturday:" and no quotation after it: the missing quotation is this one;
     # a heading with a colon ("Related Stories:") announces none
-    spliced = "The closure will last until the end of September, the board said on Monday."
     intro = "The harbour master wrote to the town's fishers on Saturday:"
     quote = "“Please move your boats to the south quay before the first of the month.”"
-    clean = "\n\n".join([LEAD, spliced, DREDGING, intro, quote, BEFORE])
-    head, tail = spliced.split(" until the end")
-    doc = [LEAD, head, quote, "until the end" + tail, DREDGING, intro, BEFORE]
-    assert _repaired(*doc) == clean
-    related = [LEAD, head, quote, "until the end" + tail, DREDGING, "Related Stories:", BEFORE]
-    expected = [LEAD, spliced, quote, DREDGING, "Related Stories:", BEFORE]
+    clean = "\n\n".join([LEAD, SPLICED, DREDGING, intro, quote, BEFORE])
+    assert _repaired(LEAD, *_interrupted(quote), DREDGING, intro, BEFORE) == clean
+    related = [LEAD, *_interrupted(quote), DREDGING, "Related Stories:", BEFORE]
+    expected = [LEAD, SPLICED, quote, DREDGING, "Related Stories:", BEFORE]
     assert _repaired(*related) == "\n\n".join(expected)
 
 

@@ -18,6 +18,7 @@ from corpusmend.runner import DocumentResult
 
 DOCUMENT_INDENT = "    "  # a document object's depth in the payload: payload, "documents"
 FIELD_INDENT = DOCUMENT_INDENT + "  "
+HEAD = f'{{\n  "version": {json.dumps(__version__)},\n  "documents": '  # then the list
 
 
 def encode_findings(findings: list[Finding]) -> str:
@@ -51,18 +52,12 @@ class JsonFormatter(Formatter):
         self.written = 0
 
     def document(self, result: DocumentResult) -> None:
-        if not self.written:
-            self.out.write(f'{{\n  "version": {json.dumps(__version__)},\n  "documents": [\n')
-        else:
-            self.out.write(",\n")
+        self.out.write(",\n" if self.written else f"{HEAD}[\n")
         self.out.write(document_text(result))
         self.written += 1
 
     def finish(self) -> None:
-        if self.written:
-            self.out.write("\n  ],\n")
-        else:
-            self.out.write(f'{{\n  "version": {json.dumps(__version__)},\n  "documents": [],\n')
+        self.out.write("\n  ],\n" if self.written else f"{HEAD}[],\n")
         summary: dict[str, Any] = {
             "documents": self.documents,
             "findings": self.total,
